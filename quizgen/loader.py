@@ -1,0 +1,269 @@
+"""Reading deck.yaml and its article into a Deck, with every scalar kept a string."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from quizgen.errors import DeckError, Problem
+from quizgen.model import Deck, Distractor, Item, Source
+
+# libyaml's composer when PyYAML has it (about 4x faster); the pure-Python one otherwise.
+_Loader: Any = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
+
+#: Files larger than this are refused before they are read: no real deck comes near it.
+MAX_BYTES = 32 * 1024 * 1024
+
+DECK_FIELDS = {"id": True, "title": True, "language": False, "source": True, "items": True}
+SOURCE_FIELDS = {"outlet": True, "headline": True, "published": True, "byline": False,
+                 "article": True}
+ITEM_FIELDS = {"id": True, "kind": True, "prompt": True, "answer": True, "distractors": True,
+               "evidence": True, "explanation": False, "tags": False, "difficulty": False}
+DISTRACTOR_FIELDS = {"text": True, "why": True}
+DIFFICULTIES = {"1": 1, "2": 2, "3": 3}
+
+
+def display_path(path: Path) -> str:
+    """Give a path as a user would type it: relative to here when it lies below here."""
+    try:
+        return os.path.relpath(path) if path.resolve().is_relative_to(Path.cwd()) else str(path)
+    except (OSError, ValueError):
+        return str(path)
+
+
+def read_text(path: Path, what: str, file: str) -> str:
+    """Give a file's UTF-8 text, or raise DeckError saying why it cannot be read."""
+    def fail(message: str) -> DeckError:
+        return DeckError([Problem(file, message, code="unreadable")])
+
+    try:
+        if path.is_dir():
+            raise fail(f"{what} is a directory, not a file")
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise fail(f"{what} is {size / 2**20:.0f} MB; quizgen reads files of at most "
+                       f"{MAX_BYTES // 2**20} MB")
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise fail(f"{what} does not exist") from None
+    except OSError as err:
+        raise fail(f"{what} cannot be read: {err.strerror or err}") from err
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = data[: err.start].count(b"\n") + 1
+        raise DeckError([Problem(
+            file, f"{what} is not UTF-8 text (byte 0x{data[err.start]:02x} at offset "
+            f"{err.start}); save it as UTF-8", line=line, code="encoding",
+        )]) from err
+
+
+class _Reader:
+    """Turns composed YAML nodes into a Deck, gathering every structural problem."""
+
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.problems: list[Problem] = []
+
+    def problem(self, node: yaml.Node | None, message: str, item: str | None = None,
+                field: str | None = None, code: str = "structure") -> None:
+        line = node.start_mark.line + 1 if node is not None else None
+        self.problems.append(Problem(self.file, message, item, field, line, code=code))
+
+    def mapping(self, node: yaml.Node, fields: dict[str, bool], what: str,
+                item: str | None = None, prefix: str = "") -> dict[str, yaml.Node] | None:
+        """Give a mapping's values by key, after checking its keys against fields."""
+        if not isinstance(node, yaml.MappingNode):
+            self.problem(node, f"{what} must be a mapping of field: value, "
+                               f"not {_shape(node)}", item, prefix.rstrip(".") or None)
+            return None
+        values: dict[str, yaml.Node] = {}
+        for key_node, value_node in node.value:
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+            if key is None:
+                self.problem(key_node, f"{what} has a key that is not plain text", item)
+            elif key in values:
+                self.problem(key_node, "appears twice; keep one", item, prefix + key,
+                             code="duplicate-field")
+            elif key not in fields:
+                known = ", ".join(fields)
+                self.problem(key_node, f"unknown field in {what} (known: {known})", item,
+                             prefix + key, code="unknown-field")
+            else:
+                values[key] = value_node
+        for name, required in fields.items():
+            if required and name not in values:
+                self.problem(node, f"missing; {what} needs it", item, prefix + name,
+                             code="missing-field")
+        return values
+
+    def text(self, node: yaml.Node | None, item: str | None, field: str,
+             required: bool = True) -> str:
+        """Give a scalar's text, stripped; record a problem when it is not a non-empty one."""
+        if node is None:
+            return ""
+        if not isinstance(node, yaml.ScalarNode):
+            self.problem(node, f"must be text, not {_shape(node)}", item, field)
+            return ""
+        value = str(node.value).strip()
+        if required and not value:
+            self.problem(node, "is empty", item, field, code="empty-field")
+        return value
+
+    def texts(self, node: yaml.Node | None, item: str | None, field: str) -> tuple[str, ...]:
+        """Give a sequence of scalars' texts."""
+        if node is None:
+            return ()
+        if not isinstance(node, yaml.SequenceNode):
+            self.problem(node, f"must be a list, not {_shape(node)}", item, field)
+            return ()
+        return tuple(self.text(child, item, f"{field}[{i}]") for i, child in enumerate(node.value))
+
+    def deck(self, root: yaml.Node, path: Path) -> Deck | None:
+        fields = self.mapping(root, DECK_FIELDS, "the deck")
+        if fields is None:
+            return None
+        deck_id = self.text(fields.get("id"), None, "id")
+        title = self.text(fields.get("title"), None, "title")
+        language = self.text(fields.get("language"), None, "language") or "en"
+        source = self.source(fields.get("source"))
+        items_node = fields.get("items")
+        items: list[Item] = []
+        if isinstance(items_node, yaml.SequenceNode):
+            if not items_node.value:
+                self.problem(items_node, "is empty; a deck needs at least one item",
+                             field="items", code="empty-field")
+            for index, node in enumerate(items_node.value):
+                item = self.item(node, index)
+                if item is not None:
+                    items.append(item)
+        elif items_node is not None:
+            self.problem(items_node, f"must be a list of items, not {_shape(items_node)}",
+                         field="items")
+        if self.problems or source is None:
+            return None
+        article = self.article(source, path)
+        if self.problems:
+            return None
+        return Deck(deck_id, title, source, tuple(items), article, path, language)
+
+    def source(self, node: yaml.Node | None) -> Source | None:
+        if node is None:
+            return None
+        fields = self.mapping(node, SOURCE_FIELDS, "source", prefix="source.")
+        if fields is None:
+            return None
+        values = {name: self.text(fields.get(name), None, f"source.{name}", required)
+                  for name, required in SOURCE_FIELDS.items()}
+        self._source_node = fields.get("article", node)
+        return Source(**values)
+
+    def article(self, source: Source, path: Path) -> str:
+        node = self._source_node
+        folder = path.parent.resolve()
+        target = (folder / source.article).resolve()
+        if not target.is_relative_to(folder):
+            self.problem(node, f"{source.article!r} lies outside the deck folder; keep the "
+                               "article beside deck.yaml", field="source.article",
+                         code="article-outside")
+            return ""
+        if not target.is_file():
+            what = "is a directory" if target.is_dir() else "does not exist"
+            self.problem(node, f"{source.article!r} {what}; put the article text beside "
+                               "deck.yaml", field="source.article", code="article-missing")
+            return ""
+        try:
+            text = read_text(target, "the article", display_path(target))
+        except DeckError as err:
+            self.problems.extend(err.problems)
+            return ""
+        if not text.strip():
+            self.problem(node, f"{source.article!r} is empty", field="source.article",
+                         code="article-empty")
+        return text
+
+    def item(self, node: yaml.Node, index: int) -> Item | None:
+        label = f"items[{index}]"
+        if isinstance(node, yaml.MappingNode):
+            for key_node, value_node in node.value:
+                if getattr(key_node, "value", None) == "id" and isinstance(
+                    value_node, yaml.ScalarNode
+                ) and str(value_node.value).strip():
+                    label = str(value_node.value).strip()
+                    break
+        before = len(self.problems)
+        fields = self.mapping(node, ITEM_FIELDS, "an item", label)
+        if fields is None:
+            return None
+        values = {name: self.text(fields.get(name), label, name)
+                  for name in ("id", "kind", "prompt", "answer", "evidence")}
+        explanation = self.text(fields.get("explanation"), label, "explanation", False)
+        tags = self.texts(fields.get("tags"), label, "tags")
+        difficulty = 2
+        if "difficulty" in fields:
+            raw = self.text(fields["difficulty"], label, "difficulty")
+            if raw and raw not in DIFFICULTIES:
+                self.problem(fields["difficulty"], f"is {raw!r}; use 1 (easy), 2 or 3 (hard)",
+                             label, "difficulty", code="bad-difficulty")
+            difficulty = DIFFICULTIES.get(raw, 2)
+        distractors = self.distractors(fields.get("distractors"), label)
+        if len(self.problems) > before:
+            return None
+        line = node.start_mark.line + 1
+        return Item(values["id"], values["kind"], values["prompt"], values["answer"],
+                    distractors, values["evidence"], explanation, tags, difficulty, line)
+
+    def distractors(self, node: yaml.Node | None, label: str) -> tuple[Distractor, ...]:
+        if node is None:
+            return ()
+        if not isinstance(node, yaml.SequenceNode):
+            self.problem(node, f"must be a list of {{text, why}}, not {_shape(node)}",
+                         label, "distractors")
+            return ()
+        result = []
+        for i, child in enumerate(node.value):
+            prefix = f"distractors[{i}]."
+            fields = self.mapping(child, DISTRACTOR_FIELDS, "a distractor", label, prefix)
+            if fields is not None:
+                result.append(Distractor(self.text(fields.get("text"), label, prefix + "text"),
+                                         self.text(fields.get("why"), label, prefix + "why")))
+        return tuple(result)
+
+
+def _shape(node: yaml.Node) -> str:
+    if isinstance(node, yaml.MappingNode):
+        return "a mapping"
+    if isinstance(node, yaml.SequenceNode):
+        return "a list"
+    return f"the text {str(node.value)[:40]!r}"
+
+
+def load_deck(path: Path | str) -> Deck:
+    """Give the Deck in a deck.yaml, or raise DeckError listing every structural problem."""
+    path = Path(path)
+    file = display_path(path)
+    text = read_text(path, "the deck file", file)
+    try:
+        root = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        where = f", column {mark.column + 1}" if mark is not None else ""
+        reason = err.problem or err.context or "malformed YAML"
+        raise DeckError([Problem(
+            file, f"YAML syntax: {reason}{where}", line=mark.line + 1 if mark else None,
+            code="yaml",
+        )]) from err
+    except yaml.YAMLError as err:
+        first = str(err).strip().splitlines()[0] if str(err).strip() else "malformed YAML"
+        raise DeckError([Problem(file, f"YAML syntax: {first}", code="yaml")]) from err
+    if root is None:
+        raise DeckError([Problem(file, "is empty; a deck needs id, title, source and items",
+                                 code="empty-file")])
+    reader = _Reader(file)
+    deck = reader.deck(root, path)
+    if deck is None:
+        raise DeckError(reader.problems)
+    return deck

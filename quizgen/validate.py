@@ -1,0 +1,146 @@
+"""The checks that make an item bad: errors stop a build, warnings point at test-wise cues."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from statistics import mean
+
+from quizgen.errors import DeckError, Problem
+from quizgen.fold import ArticleIndex, fold_option, fold_text
+from quizgen.loader import display_path, load_deck
+from quizgen.model import KINDS, Deck, Item
+
+ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+MIN_DISTRACTORS, MAX_DISTRACTORS = 2, 4
+#: An answer this many times longer than its distractors' mean length gives itself away.
+LENGTH_CUE_RATIO = 1.5
+
+_CATCH_ALL = re.compile(
+    r"\b(?:all|none|neither|both) of the (?:above|options|answers|choices)\b"
+    r"|\bboth [a-e] and [a-e]\b|\b[a-e] and [a-e] (?:only|both)\b",
+    re.IGNORECASE,
+)
+# Starts with a number, perhaps after a hedge: "nearly 100", "3", "about two dozen" is not.
+_NUMBER_LIKE = re.compile(
+    r"(?:about|nearly|around|almost|roughly|more than|fewer than|less than|over|under|"
+    r"at least|at most|some)?\s*[$€£]?\d",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+STOPWORDS = frozenset(
+    """about above after again against also among been before being below between both
+    but by could did does doing down during each few from further had has have having
+    here hers herself himself into itself just more most must nor not now once only other
+    ought ours over own same should some such than that their theirs them themselves then
+    there these they this those through under until very were what when where which while
+    whom with would your yours said says says' says told country countries people""".split()
+)
+
+
+def _stem(word: str) -> str:
+    return word[:-1] if len(word) > 4 and word.endswith("s") else word
+
+
+def _words(text: str) -> set[str]:
+    return {_stem(w) for w in _WORD.findall(fold_text(text).casefold())}
+
+
+def validate(deck: Deck) -> list[Problem]:
+    """Give every problem in a loaded deck, errors and warnings, in the order of the file."""
+    file = display_path(deck.path)
+    problems: list[Problem] = []
+    if not ID_PATTERN.fullmatch(deck.id):
+        problems.append(Problem(file, f"{deck.id!r} is not a lowercase slug "
+                                "(letters, digits and single hyphens)", field="id",
+                                code="bad-id"))
+    index = ArticleIndex(deck.article_text)
+    seen: dict[str, Item] = {}
+    for item in deck.items:
+        problems.extend(_check_item(item, index, file))
+        if item.id in seen:
+            problems.append(Problem(file, f"duplicates the id of the item on line "
+                                    f"{seen[item.id].line}; ids must be unique",
+                                    item.id, "id", item.line, code="duplicate-id"))
+        else:
+            seen[item.id] = item
+    return problems
+
+
+def _check_item(item: Item, index: ArticleIndex, file: str) -> Iterator[Problem]:
+    def error(field: str, message: str, code: str) -> Problem:
+        return Problem(file, message, item.id, field, item.line, "error", code)
+
+    def warning(field: str, message: str, code: str) -> Problem:
+        return Problem(file, message, item.id, field, item.line, "warning", code)
+
+    if not ID_PATTERN.fullmatch(item.id):
+        yield error("id", f"{item.id!r} is not a lowercase slug (letters, digits and single "
+                    "hyphens, like 'brew-domestic-pressure')", "bad-id")
+    if item.kind not in KINDS:
+        yield error("kind", f"{item.kind!r} is not a kind; use one of {', '.join(KINDS)}",
+                    "unknown-kind")
+    count = len(item.distractors)
+    if not MIN_DISTRACTORS <= count <= MAX_DISTRACTORS:
+        yield error("distractors", f"has {count}; give {MIN_DISTRACTORS} to "
+                    f"{MAX_DISTRACTORS} distractors", "distractor-count")
+    for tag in item.tags:
+        if not tag or any(ch.isspace() for ch in tag):
+            yield error("tags", f"{tag!r} has a space; Anki splits tags on spaces, "
+                        "so use hyphens", "bad-tag")
+
+    options = [("answer", item.answer)] + [
+        (f"distractors[{i}].text", d.text) for i, d in enumerate(item.distractors)
+    ]
+    keys: dict[str, str] = {}
+    for field, text in options:
+        key = fold_option(text)
+        if key in keys:
+            what = ("repeats the answer" if keys[key] == "answer"
+                    else f"repeats {keys[key]}")
+            yield error(field, f"{what}; every option must differ", "repeated-option")
+        else:
+            keys[key] = field
+        if _CATCH_ALL.search(fold_text(text)):
+            yield error(field, f"{text!r} is a catch-all option; write a real alternative",
+                        "catch-all-option")
+
+    if item.evidence not in index:
+        snippet = fold_text(item.evidence)[:60]
+        yield error("evidence", f"not found in the article: {snippet!r}; copy a span of "
+                    "the article exactly", "evidence-not-found")
+
+    texts = [d.text for d in item.distractors]
+    if texts and len(item.answer) > LENGTH_CUE_RATIO * mean(len(t) for t in texts):
+        yield warning("answer", f"is {len(item.answer)} characters against a mean of "
+                      f"{mean(len(t) for t in texts):.0f} for the distractors; the longest "
+                      "option gives itself away", "length-cue")
+    distractor_words = set().union(*(_words(t) for t in texts)) if texts else set()
+    distinctive = {w for w in _words(item.answer) - distractor_words
+                   if len(w) >= 4 and w not in STOPWORDS}
+    clang = sorted(distinctive & _words(item.prompt))
+    if clang:
+        yield warning("prompt", f"shares {', '.join(repr(w) for w in clang)} with the answer "
+                      "alone; the echo gives the answer away", "clang-cue")
+    forms = {bool(_NUMBER_LIKE.match(fold_text(t))) for _, t in options}
+    if len(forms) > 1:
+        yield warning("distractors", "mixes numbers with other options; make every option "
+                      "the same form", "mixed-form")
+    if not item.explanation:
+        yield warning("explanation", "missing; say what the item teaches", "no-explanation")
+
+
+def errors_of(problems: list[Problem], strict: bool = False) -> list[Problem]:
+    """Give the problems that stop a build: the errors, and under strict the warnings too."""
+    return [p for p in problems if strict or p.severity == "error"]
+
+
+def load_checked(path: Path | str, strict: bool = False) -> tuple[Deck, list[Problem]]:
+    """Give a deck that passed validation and its warnings; raise DeckError on errors."""
+    deck = load_deck(path)
+    problems = validate(deck)
+    stopping = errors_of(problems, strict)
+    if stopping:
+        raise DeckError(stopping)
+    return deck, problems
