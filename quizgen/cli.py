@@ -44,6 +44,10 @@ def _deck_paths(decks: tuple[str, ...]) -> list[Path]:
     return found
 
 
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'s' * (count != 1)}"
+
+
 def _dump_json(data: object) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
@@ -141,9 +145,9 @@ def validate(decks: tuple[str, ...], strict: bool, as_json: bool) -> None:
                 click.echo(str(problem))
             errors = sum(p.severity == "error" for p in problems)
             warnings = len(problems) - errors
-            counts = f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
             size = f"{items} items, " if items is not None else ""
-            click.echo(f"{file}: {size}{counts}: {'valid' if valid else 'INVALID'}")
+            click.echo(f"{file}: {size}{_plural(errors, 'error')}, "
+                       f"{_plural(warnings, 'warning')}: {'valid' if valid else 'INVALID'}")
     sys.exit(0 if ok else 1)
 
 

@@ -80,3 +80,15 @@ class ArticleIndex:
         # A span that begins mid-word is rare, and one that is absent is an error: both are
         # worth one full search to be sure.
         return needle in self.text
+
+    def matched_prefix(self, span: str) -> str:
+        """Give the longest start of a folded span that occurs in the article."""
+        needle = fold_text(span)
+        low, high = 0, len(needle)
+        while low < high:  # binary search: only run for evidence already known to be absent
+            mid = (low + high + 1) // 2
+            if needle[:mid] in self.text:
+                low = mid
+            else:
+                high = mid - 1
+        return needle[:low]

@@ -129,7 +129,7 @@ class _Reader:
         deck_id = self.text(fields.get("id"), None, "id")
         title = self.text(fields.get("title"), None, "title")
         language = self.text(fields.get("language"), None, "language") or "en"
-        source = self.source(fields.get("source"))
+        source, article_node = self.source(fields.get("source"))
         items_node = fields.get("items")
         items: list[Item] = []
         if isinstance(items_node, yaml.SequenceNode):
@@ -145,24 +145,24 @@ class _Reader:
                          field="items")
         if self.problems or source is None:
             return None
-        article = self.article(source, path)
+        article = self.article(source, path, article_node)
         if self.problems:
             return None
         return Deck(deck_id, title, source, tuple(items), article, path, language)
 
-    def source(self, node: yaml.Node | None) -> Source | None:
+    def source(self, node: yaml.Node | None) -> tuple[Source | None, yaml.Node | None]:
+        """Give the source, and the node of its article field for messages."""
         if node is None:
-            return None
+            return None, None
         fields = self.mapping(node, SOURCE_FIELDS, "source", prefix="source.")
         if fields is None:
-            return None
+            return None, None
         values = {name: self.text(fields.get(name), None, f"source.{name}", required)
                   for name, required in SOURCE_FIELDS.items()}
-        self._source_node = fields.get("article", node)
-        return Source(**values)
+        return Source(**values), fields.get("article", node)
 
-    def article(self, source: Source, path: Path) -> str:
-        node = self._source_node
+    def article(self, source: Source, path: Path, node: yaml.Node | None) -> str:
+        """Give the article's text, checking it lies in the deck folder and is not empty."""
         folder = path.parent.resolve()
         target = (folder / source.article).resolve()
         if not target.is_relative_to(folder):
@@ -244,6 +244,8 @@ def _shape(node: yaml.Node) -> str:
 def load_deck(path: Path | str) -> Deck:
     """Give the Deck in a deck.yaml, or raise DeckError listing every structural problem."""
     path = Path(path)
+    if path.is_dir() and path.name != "deck.yaml":
+        path = path / "deck.yaml"
     file = display_path(path)
     text = read_text(path, "the deck file", file)
     try:
@@ -252,6 +254,8 @@ def load_deck(path: Path | str) -> Deck:
         mark = err.problem_mark or err.context_mark
         where = f", column {mark.column + 1}" if mark is not None else ""
         reason = err.problem or err.context or "malformed YAML"
+        if err.context and reason.startswith("but "):  # "expected one thing, but found..."
+            reason = f"{err.context}, {reason}"
         raise DeckError([Problem(
             file, f"YAML syntax: {reason}{where}", line=mark.line + 1 if mark else None,
             code="yaml",

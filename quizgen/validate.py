@@ -22,10 +22,12 @@ _CATCH_ALL = re.compile(
     r"|\bboth [a-e] and [a-e]\b|\b[a-e] and [a-e] (?:only|both)\b",
     re.IGNORECASE,
 )
-# Starts with a number, perhaps after a hedge: "nearly 100", "3", "about two dozen" is not.
+# Starts with a number, perhaps after a hedge: "nearly 100", "3", "about six", "dozens".
 _NUMBER_LIKE = re.compile(
     r"(?:about|nearly|around|almost|roughly|more than|fewer than|less than|over|under|"
-    r"at least|at most|some)?\s*[$€£]?\d",
+    r"at least|at most|some)?\s*(?:[$€£]?\d|(?:two|three|four|five|six|seven|eight|nine|"
+    r"ten|eleven|twelve|twenty|thirty|forty|fifty|a hundred|hundreds|a dozen|dozens|"
+    r"a thousand|thousands)\b)",
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
@@ -35,7 +37,7 @@ STOPWORDS = frozenset(
     here hers herself himself into itself just more most must nor not now once only other
     ought ours over own same should some such than that their theirs them themselves then
     there these they this those through under until very were what when where which while
-    whom with would your yours said says says' says told country countries people""".split()
+    whom with would your yours said says told""".split()
 )
 
 
@@ -107,9 +109,7 @@ def _check_item(item: Item, index: ArticleIndex, file: str) -> Iterator[Problem]
                         "catch-all-option")
 
     if item.evidence not in index:
-        snippet = fold_text(item.evidence)[:60]
-        yield error("evidence", f"not found in the article: {snippet!r}; copy a span of "
-                    "the article exactly", "evidence-not-found")
+        yield error("evidence", _evidence_message(item.evidence, index), "evidence-not-found")
 
     texts = [d.text for d in item.distractors]
     if texts and len(item.answer) > LENGTH_CUE_RATIO * mean(len(t) for t in texts):
@@ -129,6 +129,16 @@ def _check_item(item: Item, index: ArticleIndex, file: str) -> Iterator[Problem]
                       "the same form", "mixed-form")
     if not item.explanation:
         yield warning("explanation", "missing; say what the item teaches", "no-explanation")
+
+
+def _evidence_message(evidence: str, index: ArticleIndex) -> str:
+    folded = fold_text(evidence)
+    found = index.matched_prefix(evidence)
+    if len(found) < 8:
+        return f"not found in the article: {folded[:50]!r}; copy a span of the article exactly"
+    tail = found if len(found) <= 30 else "…" + found[-30:].split(" ", 1)[-1]
+    return (f"not found in the article: it matches up to {tail!r}, then reads "
+            f"{folded[len(found):][:30]!r}; copy a span of the article exactly")
 
 
 def errors_of(problems: list[Problem], strict: bool = False) -> list[Problem]:
