@@ -132,7 +132,7 @@ def test_each_rule_gives_one_exact_problem(
 def test_warnings_stop_a_build_only_when_strict(edit_deck: Callable[[str, str], Path]) -> None:
     path = edit_deck("    explanation: The quote is attributed by name, with the speaker's "
                      "job and firm.\n", "")
-    deck, warnings = load_checked(path)
+    _, warnings = load_checked(path)
     assert [w.code for w in warnings] == ["no-explanation"]
     with pytest.raises(DeckError) as caught:
         load_checked(path, strict=True)
