@@ -177,6 +177,151 @@ def export(deck: str, fmt: str, output: str) -> None:
         click.echo(output)
 
 
+# The html and build commands' choices are light modules; imported here to keep to one edit.
+from collections.abc import Callable, Iterator  # noqa: E402
+
+from quizgen.arrange import DEFAULT_SEED  # noqa: E402
+from quizgen.model import KINDS  # noqa: E402
+
+_HTML_NAMES = {"quiz": "quiz", "worksheet": "worksheet", "key": "answer-key"}
+_TEMPLATE_DIR = click.Path(exists=True, file_okay=False, path_type=Path)
+
+
+@cli.command()
+@click.argument("deck", metavar="DECK")
+@click.option("-o", "--output", metavar="FILE|-",
+              help="Where to write; - for standard output.  [default: DECKID-MODE.html, "
+                   "or DECKID-MODE-vSEED.html with --seed]")
+@click.option("--mode", type=click.Choice(list(_HTML_NAMES)), default="quiz", show_default=True,
+              help="quiz: interactive, graded in the page; worksheet: printable sheet; "
+                   "key: the answer key of that sheet.")
+@click.option("--seed", type=int, metavar="N",
+              help="The version: picks the order of questions and options.  [default: 1]")
+@click.option("--count", type=click.IntRange(min=1), metavar="N",
+              help="Sample N of the items left by the filters.")
+@click.option("--kind", "kinds", multiple=True, metavar="KIND",
+              type=click.Choice(list(KINDS)),
+              help=f"Keep items of this kind (repeatable: any of them): {', '.join(KINDS)}.")
+@click.option("--tag", "tags", multiple=True, metavar="TAG",
+              help="Keep items with this tag (repeatable: any of them).")
+@click.option("--template-dir", type=_TEMPLATE_DIR, metavar="DIR",
+              help="Templates here override the built-in ones (extend them as default:NAME).")
+def html(deck: str, output: str | None, mode: str, seed: int | None, count: int | None,
+         kinds: tuple[str, ...], tags: tuple[str, ...], template_dir: Path | None) -> None:
+    """Write one self-contained HTML page: an interactive quiz, a worksheet or its key.
+
+    A worksheet and a key built with the same --seed (and filters) agree letter for letter.
+
+    \b
+    Examples:
+        quizgen html iran-pakistan-2024
+        quizgen html iran-pakistan-2024 --mode worksheet --seed 2 --count 10
+        quizgen html iran-pakistan-2024 --mode key --seed 2 --count 10 -o key-v2.html
+        quizgen html iran-pakistan-2024 --kind who-said --kind hedging -o - > practice.html
+    """
+    from quizgen.arrange import arrange
+    from quizgen.decks import resolve_deck
+    from quizgen.output import write_atomic
+    from quizgen.render import render_html
+    from quizgen.validate import load_checked
+
+    loaded, _ = load_checked(resolve_deck(deck))
+    quiz = arrange(loaded, DEFAULT_SEED if seed is None else seed, count, kinds, tags)
+    page = render_html(quiz, mode, template_dir)
+    if output == "-":
+        click.echo(page, nl=False)
+        return
+    if output is None:
+        version = "" if seed is None else f"-v{seed}"
+        output = f"{loaded.id}-{_HTML_NAMES[mode]}{version}.html"
+    write_atomic(Path(output), page)
+    click.echo(output)
+
+
+@cli.command()
+@click.argument("decks", nargs=-1, metavar="[DECK]...")
+@click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path),
+              default=Path("dist"), show_default=True, metavar="DIR",
+              help="The folder to build into.")
+@click.option("--seed", type=int, default=DEFAULT_SEED, show_default=True, metavar="N",
+              help="The version of every worksheet, key and quiz built.")
+@click.option("--template-dir", type=_TEMPLATE_DIR, metavar="DIR",
+              help="Templates here override the built-in ones (extend them as default:NAME).")
+def build(decks: tuple[str, ...], out_dir: Path, seed: int, template_dir: Path | None) -> None:
+    """Build every output of every deck, plus an index page linking them all.
+
+    For each deck: DIR/<deck id>/quiz.html, worksheet.html and answer-key.html; then
+    DIR/index.html. With no DECK, builds every deck under ./decks, or the bundled ones.
+    Prints the paths it wrote, one a line.
+
+    \b
+    Examples:
+        quizgen build
+        quizgen build iran-pakistan-2024 -o site --seed 2
+    """
+    from quizgen.build import iter_build, step_count
+
+    paths = _deck_paths(decks)
+    steps = iter_build(paths, out_dir, seed, template_dir)
+    if sys.stdout.isatty():
+        written = list(_with_progress(steps, lambda: step_count(paths, template_dir)))
+    else:
+        written = list(steps)  # piped: only the paths, nothing else
+    for path in written:
+        click.echo(path)
+
+
+def _with_progress(steps: Iterator[Path], total: Callable[[], int],
+                   after: float = 0.3) -> Iterator[Path]:
+    """Give the steps, drawing a progress bar on stderr once they take more than a moment."""
+    import time
+    from contextlib import ExitStack
+
+    started, done = time.monotonic(), 0
+    with ExitStack() as stack:
+        bar = None
+        for path in steps:
+            done += 1
+            if bar is None and time.monotonic() - started > after:
+                bar = stack.enter_context(
+                    click.progressbar(length=total(), label="Building", file=sys.stderr))
+                bar.update(done)
+            elif bar is not None:
+                bar.update(1)
+            yield path
+
+
+@cli.command()
+@click.argument("deck", metavar="DECK")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              metavar="FILE.apkg", help="Where to write the deck.  [default: DECKID.apkg]")
+@click.option("--frozen", is_flag=True,
+              help="Refuse to build, writing nothing, when the deck's anki-lock.json is stale "
+                   "(for CI).")
+def anki(deck: str, output: Path | None, frozen: bool) -> None:
+    """Write an Anki deck (.apkg) that updates a student's cards in place on re-import.
+
+    Each note carries the time its item last changed, kept in anki-lock.json beside
+    deck.yaml (commit it): the lock is updated when items change. Prints the files written.
+
+    \b
+    Examples:
+        quizgen anki iran-pakistan-2024
+        quizgen anki decks/iran-pakistan-2024 --frozen -o /tmp/check.apkg
+    """
+    from quizgen.apkg import write_apkg
+    from quizgen.decks import resolve_deck
+    from quizgen.loader import display_path
+    from quizgen.validate import load_checked
+
+    loaded, _ = load_checked(resolve_deck(deck))
+    result = write_apkg(loaded, output or Path(f"{loaded.id}.apkg"), frozen=frozen)
+    click.echo(result.path)
+    if result.lock_written:
+        click.echo(display_path(result.lock_path))
+        click.echo(f"{display_path(result.lock_path)}: {result.diff.summary()}", err=True)
+
+
 def main() -> None:
     """Run the command line."""
     cli(prog_name="quizgen")

@@ -69,3 +69,11 @@ class OutputError(QuizgenError):
 
 class StaleLockError(QuizgenError):
     """Raised by ``--frozen`` when anki-lock.json does not match the deck."""
+
+
+class SelectionError(QuizgenError):
+    """Raised when --kind, --tag or --count choose no item, or more items than a deck has."""
+
+
+class LockError(QuizgenError):
+    """Raised when a deck's anki-lock.json cannot be read or is not a lock quizgen wrote."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -159,7 +160,7 @@ def test_every_command_has_help_with_an_example() -> None:
     for name in cli.list_commands(None):  # type: ignore[arg-type]
         code, out, _ = run(name, "--help")
         assert code == 0
-        assert "Example:" in out, name
+        assert re.search(r"^  Examples?:\n      quizgen " + name, out, re.M), name
 
 
 def test_python_dash_m_and_no_traceback(tmp_path: Path) -> None:

@@ -1,0 +1,159 @@
+"""anki-lock.json: when each item's notes last changed, so that Anki updates them in place.
+
+Anki's importer updates a note only when the incoming note's modification time is newer than
+the one in the student's collection. The lock keeps, per item, a hash of the item as rendered
+into note fields and the time it last changed; the note types' templates and CSS get the same.
+A rebuild with nothing changed therefore gives the same times, and the same .apkg.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from quizgen.errors import LockError
+
+LOCK_FILE = "anki-lock.json"
+_SHOWN = 10  # item ids named in a summary; the rest are counted
+_COMMENT = ("Written by 'quizgen anki'; commit it. 'mod' is when an item's Anki notes last "
+            "changed: Anki updates a note on re-import only when this time is newer.")
+
+
+def content_hash(content: object) -> str:
+    """Give the sha256 of a canonical JSON of content (sorted keys, no spaces, UTF-8)."""
+    canonical = json.dumps(content, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return "sha256:" + hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A hash of some content and the time (whole seconds) it last changed."""
+
+    hash: str
+    mod: int
+
+    def to_dict(self) -> dict[str, object]:
+        """Give the entry as a JSON-ready mapping."""
+        return {"hash": self.hash, "mod": self.mod}
+
+
+@dataclass(frozen=True)
+class Lock:
+    """The entries of anki-lock.json: one per item id, and one for the note types."""
+
+    items: dict[str, Entry] = field(default_factory=dict)
+    note_types: Entry | None = None
+
+    def to_json(self) -> str:
+        """Give the lock as sorted, indented JSON with a trailing newline."""
+        data: dict[str, object] = {
+            "_comment": _COMMENT,
+            "items": {key: entry.to_dict() for key, entry in self.items.items()},
+        }
+        if self.note_types is not None:
+            data["note_types"] = self.note_types.to_dict()
+        return json.dumps(data, sort_keys=True, ensure_ascii=False, indent=2) + "\n"
+
+    def latest(self) -> int:
+        """Give the newest mod time in the lock, or 0 when it is empty."""
+        mods = [entry.mod for entry in self.items.values()]
+        if self.note_types is not None:
+            mods.append(self.note_types.mod)
+        return max(mods, default=0)
+
+
+@dataclass(frozen=True)
+class LockDiff:
+    """How a deck differs from its lock: which items changed, are new or were removed."""
+
+    changed: tuple[str, ...] = ()
+    new: tuple[str, ...] = ()
+    removed: tuple[str, ...] = ()
+    note_types_changed: bool = False
+    missing: bool = False  # there was no lock at all
+
+    @property
+    def stale(self) -> bool:
+        """Tell whether the lock needs rewriting for this deck."""
+        return bool(self.missing or self.changed or self.new or self.removed
+                    or self.note_types_changed)
+
+    def summary(self) -> str:
+        """Give what differs in words, e.g. "2 changed items (a, b), 1 new item (c)"."""
+        if self.missing:
+            return f"written for {len(self.new)} {'item' if len(self.new) == 1 else 'items'}"
+        parts = []
+        for label, ids in (("changed", self.changed), ("new", self.new),
+                           ("removed", self.removed)):
+            if ids:
+                noun = "item" if len(ids) == 1 else "items"
+                shown = ", ".join(ids[:_SHOWN])
+                more = f" and {len(ids) - _SHOWN} more" if len(ids) > _SHOWN else ""
+                parts.append(f"{len(ids)} {label} {noun} ({shown}{more})")
+        if self.note_types_changed:
+            parts.append("note type templates or CSS changed")
+        return ", ".join(parts) if parts else "up to date"
+
+
+def _entry(value: object, where: str) -> Entry:
+    if (not isinstance(value, dict) or not isinstance(value.get("hash"), str)
+            or type(value.get("mod")) is not int):
+        raise LockError(f"{where} must be {{\"hash\": text, \"mod\": whole seconds}}")
+    return Entry(value["hash"], value["mod"])
+
+
+def read_lock(path: Path) -> Lock | None:
+    """Give the lock stored at path, None when there is no such file; raise LockError if bad."""
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None
+    except (OSError, UnicodeDecodeError) as err:
+        raise LockError(f"{path}: cannot be read ({err}); delete it and run quizgen anki "
+                        "to write a new one") from err
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as err:
+        raise LockError(f"{path}: not valid JSON (line {err.lineno}, column {err.colno}); "
+                        "restore it from version control") from err
+    if not isinstance(data, dict) or not isinstance(data.get("items"), dict):
+        raise LockError(f"{path}: has no \"items\" mapping; restore it from version control")
+    items = {str(key): _entry(value, f"{path}: item {key!r}")
+             for key, value in data["items"].items()}
+    note_types = data.get("note_types")
+    return Lock(items, None if note_types is None
+                else _entry(note_types, f"{path}: \"note_types\""))
+
+
+def compare(lock: Lock | None, hashes: dict[str, str], note_types_hash: str) -> LockDiff:
+    """Give how the items' hashes (in deck order) and the note types' hash differ from lock."""
+    if lock is None:
+        return LockDiff(new=tuple(hashes), note_types_changed=True, missing=True)
+    changed = tuple(key for key, digest in hashes.items()
+                    if key in lock.items and lock.items[key].hash != digest)
+    new = tuple(key for key in hashes if key not in lock.items)
+    removed = tuple(sorted(key for key in lock.items if key not in hashes))
+    note_types_changed = lock.note_types is None or lock.note_types.hash != note_types_hash
+    return LockDiff(changed, new, removed, note_types_changed)
+
+
+def _bump(old: Entry | None, digest: str, now: int) -> Entry:
+    if old is None:
+        return Entry(digest, now)
+    if old.hash == digest:
+        return old
+    # Strictly newer than before, even if the clock went back or two builds share a second:
+    # Anki skips an incoming note whose time is not newer than the one it has.
+    return Entry(digest, max(now, old.mod + 1))
+
+
+def update(lock: Lock | None, hashes: dict[str, str], note_types_hash: str, now: int) -> Lock:
+    """Give the lock for these hashes: changed entries get max(now, old + 1), others keep theirs.
+
+    Items missing from hashes drop out of the lock; new ones get now.
+    """
+    old = lock or Lock()
+    items = {key: _bump(old.items.get(key), digest, now) for key, digest in sorted(hashes.items())}
+    return Lock(items, _bump(old.note_types, note_types_hash, now))

@@ -1,0 +1,1 @@
+"""Tests that import quizgen's decks into a real Anki collection."""
