@@ -9,13 +9,19 @@ from __future__ import annotations
 import json
 import sys
 from collections import Counter
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from quizgen import __version__
+from quizgen.arrange import DEFAULT_SEED
 from quizgen.errors import DeckError, Problem, QuizgenError
+from quizgen.model import KINDS
+
+if TYPE_CHECKING:
+    from quizgen.model import Deck
 
 
 class QuizgenGroup(click.Group):
@@ -42,6 +48,21 @@ def _deck_paths(decks: tuple[str, ...]) -> list[Path]:
     if not found:
         raise QuizgenError("no decks found: give a DECK, or run where ./decks holds deck folders")
     return found
+
+
+def _warn(problem: Problem) -> None:
+    click.echo(str(problem), err=True)
+
+
+def _load(deck: str) -> Deck:
+    """Give the validated deck a DECK argument names, its warnings printed on stderr."""
+    from quizgen.decks import resolve_deck
+    from quizgen.validate import load_checked
+
+    loaded, warnings = load_checked(resolve_deck(deck))
+    for problem in warnings:
+        _warn(problem)
+    return loaded
 
 
 def _plural(count: int, noun: str) -> str:
@@ -164,12 +185,9 @@ def export(deck: str, fmt: str, output: str) -> None:
     Example:
         quizgen export iran-pakistan-2024 --format json -o deck.json
     """
-    from quizgen.decks import resolve_deck
     from quizgen.output import write_atomic
-    from quizgen.validate import load_checked
 
-    loaded, _ = load_checked(resolve_deck(deck))
-    text = _dump_json(loaded.to_dict())
+    text = _dump_json(_load(deck).to_dict())
     if output == "-":
         click.echo(text, nl=False)
     else:
@@ -178,11 +196,6 @@ def export(deck: str, fmt: str, output: str) -> None:
 
 
 # The html and build commands' choices are light modules; imported here to keep to one edit.
-from collections.abc import Callable, Iterator  # noqa: E402
-
-from quizgen.arrange import DEFAULT_SEED  # noqa: E402
-from quizgen.model import KINDS  # noqa: E402
-
 _HTML_NAMES = {"quiz": "quiz", "worksheet": "worksheet", "key": "answer-key"}
 _TEMPLATE_DIR = click.Path(exists=True, file_okay=False, path_type=Path)
 
@@ -220,12 +233,10 @@ def html(deck: str, output: str | None, mode: str, seed: int | None, count: int 
         quizgen html iran-pakistan-2024 --kind who-said --kind hedging -o - > practice.html
     """
     from quizgen.arrange import arrange
-    from quizgen.decks import resolve_deck
     from quizgen.output import write_atomic
     from quizgen.render import render_html
-    from quizgen.validate import load_checked
 
-    loaded, _ = load_checked(resolve_deck(deck))
+    loaded = _load(deck)
     quiz = arrange(loaded, DEFAULT_SEED if seed is None else seed, count, kinds, tags)
     page = render_html(quiz, mode, template_dir)
     if output == "-":
@@ -250,7 +261,8 @@ def html(deck: str, output: str | None, mode: str, seed: int | None, count: int 
 def build(decks: tuple[str, ...], out_dir: Path, seed: int, template_dir: Path | None) -> None:
     """Build every output of every deck, plus an index page linking them all.
 
-    For each deck: DIR/<deck id>/quiz.html, worksheet.html and answer-key.html; then
+    For each deck: DIR/<deck id>/quiz.html, worksheet.html, answer-key.html and
+    <deck id>.apkg (the Anki deck; its anki-lock.json is brought up to date); then
     DIR/index.html. With no DECK, builds every deck under ./decks, or the bundled ones.
     Prints the paths it wrote, one a line.
 
@@ -262,7 +274,7 @@ def build(decks: tuple[str, ...], out_dir: Path, seed: int, template_dir: Path |
     from quizgen.build import iter_build, step_count
 
     paths = _deck_paths(decks)
-    steps = iter_build(paths, out_dir, seed, template_dir)
+    steps = iter_build(paths, out_dir, seed, template_dir, on_warning=_warn)
     if sys.stdout.isatty():
         written = list(_with_progress(steps, lambda: step_count(paths, template_dir)))
     else:
@@ -310,11 +322,9 @@ def anki(deck: str, output: Path | None, frozen: bool) -> None:
         quizgen anki decks/iran-pakistan-2024 --frozen -o /tmp/check.apkg
     """
     from quizgen.apkg import write_apkg
-    from quizgen.decks import resolve_deck
     from quizgen.loader import display_path
-    from quizgen.validate import load_checked
 
-    loaded, _ = load_checked(resolve_deck(deck))
+    loaded = _load(deck)
     result = write_apkg(loaded, output or Path(f"{loaded.id}.apkg"), frozen=frozen)
     click.echo(result.path)
     if result.lock_written:

@@ -18,7 +18,7 @@ def _decks_in(folder: Path) -> list[Path]:
 
 def deck_search_dirs(cwd: Path | None = None) -> list[Path]:
     """Give the folders searched for deck ids: ./decks first, then the bundled decks."""
-    local = (cwd or Path.cwd()) / "decks"
+    local = cwd / "decks" if cwd else Path("decks")
     bundled = bundled_decks_dir()
     dirs = [local] if local.is_dir() else []
     if not dirs or local.resolve() != bundled.resolve():
@@ -28,7 +28,7 @@ def deck_search_dirs(cwd: Path | None = None) -> list[Path]:
 
 def discover_decks(cwd: Path | None = None) -> list[Path]:
     """Give the deck.yaml files under ./decks, or the bundled ones when there is none."""
-    local = _decks_in((cwd or Path.cwd()) / "decks")
+    local = _decks_in(cwd / "decks" if cwd else Path("decks"))
     return local or _decks_in(bundled_decks_dir())
 
 

@@ -1,0 +1,117 @@
+"""Choosing and ordering a deck's items and options: the one order every output shares."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from quizgen.errors import SelectionError
+from quizgen.model import KINDS, Deck, Item
+
+#: The seed used when none is given; it is the "version" printed on sheets.
+DEFAULT_SEED = 1
+LETTERS = "ABCDE"
+
+
+@dataclass(frozen=True)
+class Option:
+    """One lettered option of a question: the answer or a distractor with its reason."""
+
+    letter: str
+    text: str
+    correct: bool
+    why: str = ""  # empty for the answer
+
+
+@dataclass(frozen=True)
+class Question:
+    """An item as it stands in one quiz: its number and its options in order."""
+
+    number: int
+    item: Item
+    options: tuple[Option, ...]
+
+    @property
+    def answer(self) -> Option:
+        """Give the correct option."""
+        return next(option for option in self.options if option.correct)
+
+
+@dataclass(frozen=True)
+class Quiz:
+    """The chosen items of a deck, in order, each with its options in order."""
+
+    deck: Deck
+    seed: int
+    questions: tuple[Question, ...]
+    #: The filters that chose the items, as options to give again ("--kind fact --count 5").
+    selection: str = ""
+
+    @property
+    def version(self) -> str:
+        """Give the version printed on sheets and keys: the seed."""
+        return str(self.seed)
+
+    def kinds(self) -> list[str]:
+        """Give the kinds of the chosen items, in the order KINDS lists them."""
+        present = {question.item.kind for question in self.questions}
+        return [kind for kind in KINDS if kind in present]
+
+
+def _rng(*parts: object) -> random.Random:
+    # Seeding with a str hashes it with SHA-512: the same in every process, whatever
+    # PYTHONHASHSEED is (hash() of a str is not).
+    return random.Random("/".join(["quizgen", *map(str, parts)]))
+
+
+def _options(deck: Deck, item: Item, seed: int) -> tuple[Option, ...]:
+    # Each item draws its option order from its own generator, so an item keeps its letters
+    # whatever --kind, --tag or --count choose around it.
+    choices: list[tuple[str, bool, str]] = [(item.answer, True, "")]
+    choices += [(d.text, False, d.why) for d in item.distractors]
+    _rng(deck.id, seed, "options", item.id).shuffle(choices)
+    return tuple(Option(LETTERS[i], text, correct, why)
+                 for i, (text, correct, why) in enumerate(choices))
+
+
+def _describe(kinds: Iterable[str], tags: Iterable[str]) -> str:
+    parts = [f"--kind {k}" for k in kinds] + [f"--tag {t}" for t in tags]
+    return " ".join(parts)
+
+
+def arrange(deck: Deck, seed: int = DEFAULT_SEED, count: int | None = None,
+            kinds: Iterable[str] = (), tags: Iterable[str] = ()) -> Quiz:
+    """Give the quiz a seed draws from a deck: items filtered, sampled and shuffled.
+
+    An item is kept when its kind is one of ``kinds`` (any kind when empty) and it carries
+    one of ``tags`` (any tags when empty). ``count`` samples that many of the kept items.
+    """
+    kinds, tags = tuple(kinds), tuple(tags)
+    pool = [item for item in deck.items
+            if (not kinds or item.kind in kinds) and (not tags or set(item.tags) & set(tags))]
+    if not pool:
+        raise SelectionError(
+            f"{deck.id}: no item matches {_describe(kinds, tags)}; the deck has kinds "
+            f"{', '.join(sorted({i.kind for i in deck.items}))} and tags "
+            f"{', '.join(sorted({t for i in deck.items for t in i.tags})) or '(none)'}"
+        )
+    if count is not None:
+        if count < 1:
+            raise SelectionError(f"--count is {count}; ask for at least 1 item")
+        if count > len(pool):
+            one = len(pool) == 1
+            which = (f" that {'matches' if one else 'match'} {_describe(kinds, tags)}"
+                     if kinds or tags else " in the deck")
+            raise SelectionError(
+                f"{deck.id}: --count {count} asks for more items than the {len(pool)} "
+                f"{'item' if one else 'items'}{which}; use --count {len(pool)} or fewer"
+            )
+    order = _rng(deck.id, seed, "items")
+    # sample() of the whole pool is a shuffle; with a count it also chooses.
+    chosen = order.sample(pool, len(pool) if count is None else count)
+    questions = tuple(Question(number, item, _options(deck, item, seed))
+                      for number, item in enumerate(chosen, start=1))
+    selection = " ".join(filter(None, [_describe(kinds, tags),
+                                       f"--count {count}" if count is not None else ""]))
+    return Quiz(deck, seed, questions, selection)

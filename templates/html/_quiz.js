@@ -1,0 +1,160 @@
+/* quizgen quiz: grades in the page, shows why, reshuffles on "Try again".
+   Deck text is only ever copied as text (textContent) or cloned from parsed markup:
+   nothing is parsed as HTML here. */
+(function () {
+  "use strict";
+  var answers = JSON.parse(document.getElementById("quiz-data").textContent).answers;
+  var sourceLine = document.getElementById("source-line").content;
+  var LETTERS = "ABCDE";
+  var list = document.querySelector(".questions");
+  var result = document.querySelector("[data-role=result]");
+  var announce = document.querySelector("[data-role=announce]");
+  var progress = document.querySelector("[data-role=progress]");
+  var check = document.querySelector("[data-action=check]");
+  var retries = document.querySelectorAll("[data-action=retry]");
+  var barRetry = document.querySelector(".actions [data-action=retry]");
+  var each = function (nodes, fn) { Array.prototype.forEach.call(nodes, fn); };
+  var total = list.querySelectorAll(".question").length;
+
+  function questions() { return Array.prototype.slice.call(list.querySelectorAll(".question")); }
+  function options(q) { return Array.prototype.slice.call(q.querySelectorAll(".options > label")); }
+  function plural(n, word) { return n + " " + word + (n === 1 ? "" : "s"); }
+  function letterOf(option) { return option.querySelector(".letter").textContent; }
+  function textOf(option) { return option.querySelector(".letter").nextElementSibling.textContent; }
+
+  function showProgress() {
+    var answered = list.querySelectorAll("input:checked").length;
+    progress.textContent = answered + " of " + plural(total, "question") + " answered";
+  }
+
+  function element(tag, className, text) {
+    var node = document.createElement(tag);
+    node.className = className;
+    node.textContent = text;
+    return node;
+  }
+
+  function mark(option, className, text) {
+    option.classList.add(className);
+    option.appendChild(element("span", "mark", text));
+  }
+
+  function gradeOne(q) {
+    var key = answers[q.dataset.itemId];
+    var chosen = q.querySelector("input:checked");
+    var state = !chosen ? "unanswered" : chosen.value === key ? "correct" : "incorrect";
+    var feedback = q.querySelector(".feedback");
+    var answer = null;
+    options(q).forEach(function (option) {
+      var input = option.querySelector("input");
+      input.disabled = true;
+      if (input.value === key) {
+        answer = option;
+        mark(option, "is-answer", input.checked ? "your answer: correct" : "correct answer");
+      } else if (input.checked) {
+        mark(option, "is-wrong", "your answer");
+      }
+    });
+    var verdict = feedback.querySelector(".verdict");
+    var answerLine = feedback.querySelector(".answer-line");
+    answerLine.textContent = "";
+    if (state === "correct") {
+      verdict.textContent = "Correct.";
+    } else {
+      answerLine.appendChild(element("strong", "", "The answer is " + letterOf(answer) + ":"));
+      answerLine.appendChild(document.createTextNode(" " + textOf(answer)));
+      if (state === "incorrect") {
+        var option = chosen.parentNode;
+        verdict.textContent = "Incorrect: you chose " + letterOf(option) + ".";
+        var why = feedback.querySelector('[data-why="' + chosen.value + '"]');
+        why.insertBefore(element("strong", "why-not", "Why not “" + textOf(option) + "”? "),
+          why.firstChild);
+        why.hidden = false;
+      } else {
+        verdict.textContent = "Not answered.";
+      }
+    }
+    answerLine.hidden = state === "correct";
+    var caption = feedback.querySelector("figcaption");
+    if (!caption.firstChild) { caption.appendChild(sourceLine.cloneNode(true)); }
+    q.dataset.state = state;
+    feedback.hidden = false;
+    return state;
+  }
+
+  function grade() {
+    var right = 0, unanswered = 0, kinds = {};
+    questions().forEach(function (q) {
+      var state = gradeOne(q);
+      var kind = kinds[q.dataset.kind] || (kinds[q.dataset.kind] = { right: 0, total: 0 });
+      kind.total += 1;
+      if (state === "correct") { right += 1; kind.right += 1; }
+      if (state === "unanswered") { unanswered += 1; }
+    });
+    var score = right + " / " + total;
+    result.querySelector("[data-role=score]").textContent = score;
+    var summary = plural(right, "right answer") + ", " +
+      plural(total - right - unanswered, "wrong answer") +
+      (unanswered ? ", " + unanswered + " not answered" : "") + ".";
+    result.querySelector("[data-role=summary]").textContent = summary;
+    each(result.querySelectorAll(".kind"), function (li) {
+      var kind = kinds[li.dataset.kind] || { right: 0, total: 0 };
+      li.querySelector(".kind-score").textContent = kind.right + " / " + kind.total;
+      li.querySelector(".bar-fill").style.width =
+        (kind.total ? 100 * kind.right / kind.total : 0) + "%";
+    });
+    document.body.classList.add("is-graded");
+    result.hidden = false;
+    check.hidden = true;
+    barRetry.hidden = false;
+    progress.textContent = "Score: " + score;
+    announce.textContent = "Score " + score + ". " + summary;
+    result.querySelector("#result-title").focus();
+  }
+
+  function shuffle(items) {
+    for (var i = items.length - 1; i > 0; i -= 1) {
+      var j = Math.floor(Math.random() * (i + 1));
+      var t = items[i]; items[i] = items[j]; items[j] = t;
+    }
+    return items;
+  }
+
+  function reset() {
+    shuffle(questions()).forEach(function (q, n) {
+      q.querySelector(".num").textContent = (n + 1) + ".";
+      var box = q.querySelector(".options");
+      shuffle(options(q)).forEach(function (option, i) {
+        var input = option.querySelector("input");
+        input.checked = false;
+        input.disabled = false;
+        option.classList.remove("is-answer", "is-wrong");
+        each(option.querySelectorAll(".mark"), function (m) { m.remove(); });
+        option.querySelector(".letter").textContent = LETTERS.charAt(i);
+        box.appendChild(option);
+      });
+      var feedback = q.querySelector(".feedback");
+      feedback.hidden = true;
+      each(feedback.querySelectorAll(".why"), function (p) { p.hidden = true; });
+      each(feedback.querySelectorAll(".why-not"), function (s) { s.remove(); });
+      delete q.dataset.state;
+      list.appendChild(q);
+    });
+    document.body.classList.remove("is-graded");
+    result.hidden = true;
+    check.hidden = false;
+    barRetry.hidden = true;
+    showProgress();
+    announce.textContent = "Answers cleared; questions and options reshuffled.";
+    window.scrollTo(0, 0);
+    list.querySelector("input").focus();
+  }
+
+  list.addEventListener("change", showProgress);
+  check.addEventListener("click", grade);
+  each(retries, function (button) { button.addEventListener("click", reset); });
+  showProgress();
+  check.disabled = false;
+  window.quizgenReadyAt = performance.now();
+  document.documentElement.setAttribute("data-ready", "");
+})();

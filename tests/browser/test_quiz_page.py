@@ -1,0 +1,272 @@
+"""The quiz page as a student uses it: in real headless Chromium, from file://."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+
+from quizgen.arrange import Quiz, arrange
+from quizgen.validate import load_checked
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Page
+
+from .conftest import BUNDLED, FIXTURES, Visit
+
+DECKS = {"mini": FIXTURES / "mini" / "deck.yaml", "hostile": FIXTURES / "hostile" / "deck.yaml",
+         "iran-pakistan-2024": BUNDLED}
+
+
+def quiz_of(deck_id: str) -> Quiz:
+    deck, _ = load_checked(DECKS[deck_id])
+    return arrange(deck, 1)  # the site is built with the default seed
+
+
+def choose(page: Page, item_id: str, text: str) -> None:
+    """Click the label of the option whose text is exactly text."""
+    question = page.locator(f'[data-item-id="{item_id}"]')
+    question.locator("label").filter(has=page.get_by_text(text, exact=True)).click()
+
+
+def pick(page: Page, item_id: str, letter: str) -> None:
+    """Click the label of the option lettered so when the page was built (quicker)."""
+    page.click(f'[data-item-id="{item_id}"] label:has(input[value="{letter}"])')
+
+
+def test_the_page_gets_ready_from_file(site: Path, visit: Callable[..., Visit]) -> None:
+    page = visit(site / "mini" / "quiz.html").page
+    page.wait_for_selector("html[data-ready]")
+    assert page.locator('[data-action="check"]').is_enabled()
+    assert page.locator('[data-role="progress"]').inner_text() == "0 of 4 questions answered"
+    assert page.locator('[data-role="result"]').is_hidden()
+    assert page.locator(".feedback").evaluate_all("els => els.every(e => e.hidden)")
+
+
+@pytest.mark.parametrize("deck_id", ["mini", "iran-pakistan-2024"])
+def test_all_right_scores_m_of_m(site: Path, visit: Callable[..., Visit], deck_id: str) -> None:
+    quiz = quiz_of(deck_id)
+    page = visit(site / deck_id / "quiz.html").page
+    for q in quiz.questions:
+        if deck_id == "mini":
+            choose(page, q.item.id, q.answer.text)
+        else:
+            pick(page, q.item.id, q.answer.letter)
+    total = len(quiz.questions)
+    assert page.locator('[data-role="progress"]').inner_text() == (
+        f"{total} of {total} questions answered")
+    page.click('[data-action="check"]')
+    assert page.locator('[data-role="score"]').inner_text() == f"{total} / {total}"
+    assert page.locator(".verdict").all_inner_texts() == ["Correct."] * total
+    assert page.locator(".why:visible").count() == 0
+    kinds = {k: sum(q.item.kind == k for q in quiz.questions) for k in quiz.kinds()}
+    assert page.locator(".kind").evaluate_all("ks => ks.map(k => k.textContent)") == [
+        f"{kind} {n} / {n}" for kind, n in kinds.items()]
+    assert page.evaluate("document.activeElement.id") == "result-title"
+
+
+def test_all_wrong_scores_zero_and_shows_each_why(site: Path,
+                                                  visit: Callable[..., Visit]) -> None:
+    quiz = quiz_of("mini")
+    page = visit(site / "mini" / "quiz.html").page
+    chosen = {}
+    for q in quiz.questions:
+        wrong = next(o for o in q.options if not o.correct)
+        chosen[q.item.id] = wrong
+        choose(page, q.item.id, wrong.text)
+    page.click('[data-action="check"]')
+    assert page.locator('[data-role="score"]').inner_text() == "0 / 4"
+    assert page.locator('[data-role="summary"]').inner_text() == (
+        "0 right answers, 4 wrong answers.")
+    for q in quiz.questions:
+        box = page.locator(f'[data-item-id="{q.item.id}"]')
+        wrong = chosen[q.item.id]
+        assert box.get_attribute("data-state") == "incorrect"
+        assert box.locator(".verdict").inner_text() == f"Incorrect: you chose {wrong.letter}."
+        assert box.locator(".why:visible").all_inner_texts() == [
+            f"Why not “{wrong.text}”? {wrong.why}"]
+        assert box.locator(".answer-line").inner_text() == (
+            f"The answer is {q.answer.letter}: {q.answer.text}")
+        assert box.locator(".explanation").inner_text() == q.item.explanation
+        assert box.locator("blockquote").inner_text() == q.item.evidence
+        assert box.locator("figcaption").inner_text() == (
+            "— Example News, Council closes the old bridge, 2024-02-05")
+        assert box.locator(".is-answer .mark").inner_text() == "correct answer"
+        assert box.locator(".is-wrong .mark").inner_text() == "your answer"
+
+
+def test_unanswered_questions_count_wrong_and_are_flagged(site: Path,
+                                                          visit: Callable[..., Visit]) -> None:
+    quiz = quiz_of("mini")
+    page = visit(site / "mini" / "quiz.html").page
+    first = quiz.questions[0]
+    choose(page, first.item.id, first.answer.text)
+    page.click('[data-action="check"]')
+    assert page.locator('[data-role="score"]').inner_text() == "1 / 4"
+    assert page.locator('[data-role="summary"]').inner_text() == (
+        "1 right answer, 0 wrong answers, 3 not answered.")
+    assert page.locator(".verdict").all_inner_texts() == ["Correct."] + ["Not answered."] * 3
+    assert page.locator('[data-role="announce"]').inner_text() == (
+        "Score 1 / 4. 1 right answer, 0 wrong answers, 3 not answered.")
+
+
+def test_keyboard_alone_completes_grades_and_retries(site: Path,
+                                                     visit: Callable[..., Visit]) -> None:
+    quiz = quiz_of("mini")
+    page = visit(site / "mini" / "quiz.html").page
+    page.wait_for_selector("html[data-ready]")
+    for q in quiz.questions:
+        page.keyboard.press("Tab")  # into the question's radio group, on its first option
+        assert page.evaluate("document.activeElement.closest('[data-item-id]').dataset.itemId"
+                             ) == q.item.id
+        index = [o.correct for o in q.options].index(True)
+        if index == 0:
+            page.keyboard.press("Space")
+        for _ in range(index):
+            page.keyboard.press("ArrowDown")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.dataset.action") == "check"
+    page.keyboard.press("Enter")
+    assert page.locator('[data-role="score"]').inner_text() == "4 / 4"
+    assert page.evaluate("document.activeElement.id") == "result-title"
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.dataset.action") == "retry"
+    page.keyboard.press("Enter")
+    assert page.locator('[data-role="result"]').is_hidden()
+    assert page.locator("input:checked").count() == 0
+    assert page.evaluate("document.activeElement.type") == "radio"
+
+
+def test_try_again_clears_and_reshuffles(site: Path, visit: Callable[..., Visit]) -> None:
+    quiz = quiz_of("iran-pakistan-2024")
+    page = visit(site / "iran-pakistan-2024" / "quiz.html").page
+
+    def layout() -> list[list[str]]:
+        rows: list[list[str]] = page.locator("[data-item-id]").evaluate_all(
+            "qs => qs.map(q => [q.dataset.itemId].concat(Array.from("
+            "q.querySelectorAll('.options > label'), l => l.textContent)))")
+        return rows
+
+    before = layout()
+    for q in quiz.questions[:5]:
+        pick(page, q.item.id, q.answer.letter)
+    page.click('[data-action="check"]')
+    assert page.locator('[data-role="score"]').inner_text() == f"5 / {len(quiz.questions)}"
+    page.locator('[data-role="result"] [data-action="retry"]').click()
+    after = layout()
+    assert after != before
+    assert sorted(row[0] for row in after) == sorted(row[0] for row in before)
+    assert page.locator("input:checked").count() == 0
+    assert page.locator("input:disabled").count() == 0
+    assert page.locator(".feedback:visible, .why:visible, .mark").count() == 0
+    assert page.locator(".num").all_inner_texts() == [
+        f"{n}." for n in range(1, len(quiz.questions) + 1)]
+    for letters in page.locator(".options").evaluate_all(
+            "os => os.map(o => Array.from(o.querySelectorAll('.letter'), l => l.textContent)"
+            ".join(''))"):
+        assert letters == "ABCDE"[: len(letters)]
+    assert page.locator('[data-action="check"]').is_visible()
+    # Graded again after the reshuffle, the right answers still score.
+    for q in quiz.questions:
+        choose(page, q.item.id, q.answer.text)
+    page.click('[data-action="check"]')
+    total = len(quiz.questions)
+    assert page.locator('[data-role="score"]').inner_text() == f"{total} / {total}"
+
+
+@pytest.mark.parametrize("page_name", ["quiz.html", "worksheet.html", "answer-key.html"])
+def test_no_network_request_at_all(site: Path, visit: Callable[..., Visit],
+                                   page_name: str) -> None:
+    quiz = quiz_of("iran-pakistan-2024")
+    path = site / "iran-pakistan-2024" / page_name
+    record = visit(path)
+    page = record.page
+    if page_name == "quiz.html":
+        for q in quiz.questions[::2]:
+            pick(page, q.item.id, "A")
+        page.click('[data-action="check"]')
+        page.locator('[data-action="retry"]').first.click()
+    page.wait_for_timeout(200)
+    assert record.requests == [path.as_uri()]
+
+
+def test_index_page_makes_no_request_and_links_every_page(site: Path,
+                                                          visit: Callable[..., Visit]) -> None:
+    record = visit(site / "index.html")
+    hrefs = record.page.locator("a").evaluate_all("as => as.map(a => a.href)")
+    assert hrefs == [(site / deck / page).as_uri()
+                     for deck in ("mini", "hostile", "iran-pakistan-2024")
+                     for page in ("quiz.html", "worksheet.html", "answer-key.html",
+                                  f"{deck}.apkg")]
+    assert record.requests == [(site / "index.html").as_uri()]
+
+
+def test_hostile_texts_show_as_text_and_run_nothing(site: Path,
+                                                    visit: Callable[..., Visit]) -> None:
+    quiz = quiz_of("hostile")
+    record = visit(site / "hostile" / "quiz.html")
+    page = record.page
+    deck = quiz.deck
+    assert page.title() == f"{deck.title}: quiz"
+    assert page.locator("h1").inner_text() == deck.title
+    for q in quiz.questions:
+        box = page.locator(f'[data-item-id="{q.item.id}"]')
+        assert box.locator("legend").inner_text() == f"{q.number}. {q.item.prompt}"
+        assert box.locator(".options > label").evaluate_all(
+            "ls => ls.map(l => l.textContent)") == [
+            f"{o.letter} {o.text}" for o in q.options]
+        wrong = next(o for o in q.options if not o.correct)
+        choose(page, q.item.id, wrong.text)
+    page.click('[data-action="check"]')
+    for q in quiz.questions:
+        box = page.locator(f'[data-item-id="{q.item.id}"]')
+        wrong = next(o for o in q.options if not o.correct)
+        assert box.locator(".why:visible").inner_text() == f"Why not “{wrong.text}”? {wrong.why}"
+        assert box.locator("blockquote").inner_text() == q.item.evidence
+        assert box.locator("figcaption").inner_text() == (
+            f"— {deck.source.outlet}, {deck.source.headline}, {deck.source.published}")
+        assert box.locator(".answer-line").inner_text() == (
+            f"The answer is {q.answer.letter}: {q.answer.text}")
+    page.locator('[data-action="retry"]').first.click()
+    page.wait_for_timeout(100)
+    assert record.dialogs == []
+    assert page.evaluate("document.scripts.length") == 2
+    assert page.locator("img, svg, b, i, u, em").count() == 0
+    assert record.requests == [(site / "hostile" / "quiz.html").as_uri()]
+
+
+@pytest.mark.parametrize("page_name", ["worksheet.html", "answer-key.html"])
+def test_hostile_sheets_show_text_and_run_nothing(site: Path, visit: Callable[..., Visit],
+                                                  page_name: str) -> None:
+    quiz = quiz_of("hostile")
+    record = visit(site / "hostile" / page_name)
+    page = record.page
+    assert page.locator("h1").inner_text() == quiz.deck.title
+    prompts = page.locator(".prompt, .asked").all_inner_texts()
+    expected = [f"{q.number}. {q.item.prompt}" if page_name == "worksheet.html"
+                else q.item.prompt for q in quiz.questions]
+    assert prompts == expected
+    assert record.dialogs == []
+    assert page.evaluate("document.scripts.length") == 0
+    assert page.locator("img, svg, b, u, em").count() == 0
+
+
+def test_phone_width_has_no_sideways_scroll(site: Path, visit: Callable[..., Visit]) -> None:
+    quiz = quiz_of("iran-pakistan-2024")
+    page = visit(site / "iran-pakistan-2024" / "quiz.html", width=375, height=740).page
+    for q in quiz.questions[::3]:
+        pick(page, q.item.id, q.options[-1].letter)
+    page.click('[data-action="check"]')
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
+    # The sticky bar stays on screen and keeps its button reachable.
+    bar = page.locator(".actions").bounding_box()
+    assert bar is not None and bar["y"] + bar["height"] <= 740
+
+
+def test_print_hides_buttons(site: Path, visit: Callable[..., Visit]) -> None:
+    page = visit(site / "mini" / "quiz.html").page
+    page.emulate_media(media="print")
+    assert page.locator("button:visible").count() == 0
+    assert page.locator("[data-item-id]:visible").count() == 4

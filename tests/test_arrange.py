@@ -1,0 +1,149 @@
+"""arrange: one seed fixes the items, their order and every item's option order."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from quizgen.arrange import DEFAULT_SEED, Quiz, arrange
+from quizgen.errors import SelectionError
+from quizgen.model import Deck
+from quizgen.validate import load_checked
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@pytest.fixture(scope="module")
+def mini() -> Deck:
+    deck, _ = load_checked(FIXTURES / "mini" / "deck.yaml")
+    return deck
+
+
+def layout(quiz: Quiz) -> list[tuple[str, list[str]]]:
+    """Give each question's item id and its option texts, in order."""
+    return [(q.item.id, [o.text for o in q.options]) for q in quiz.questions]
+
+
+def test_default_seed_is_version_one(mini: Deck) -> None:
+    quiz = arrange(mini)
+    assert DEFAULT_SEED == 1
+    assert quiz.seed == 1
+    assert quiz.version == "1"
+
+
+def test_seed_one_of_the_mini_deck_is_pinned(mini: Deck) -> None:
+    # Printed sheets carry their version: the same seed must give the same sheet next year.
+    quiz = arrange(mini, 1)
+    assert [q.item.id for q in quiz.questions] == [
+        "claim-temporary", "who-said-bridge-unsafe", "hedging-not-reached", "fact-repair-weeks",
+    ]
+    assert [q.answer.letter for q in quiz.questions] == ["C", "B", "B", "D"]
+    assert [q.number for q in quiz.questions] == [1, 2, 3, 4]
+
+
+def test_every_question_has_its_item_options_once_lettered_in_order(mini: Deck) -> None:
+    for seed in range(10):
+        quiz = arrange(mini, seed)
+        assert sorted(q.item.id for q in quiz.questions) == sorted(i.id for i in mini.items)
+        for q in quiz.questions:
+            item = q.item
+            assert sorted(o.text for o in q.options) == sorted(
+                [item.answer] + [d.text for d in item.distractors])
+            assert "".join(o.letter for o in q.options) == "ABCDE"[: len(q.options)]
+            assert [o.text for o in q.options if o.correct] == [item.answer]
+            assert q.answer.text == item.answer
+            whys = {d.text: d.why for d in item.distractors}
+            assert all(o.why == whys[o.text] for o in q.options if not o.correct)
+
+
+def test_same_seed_same_quiz(mini: Deck) -> None:
+    assert arrange(mini, 7) == arrange(mini, 7)
+
+
+def test_different_seeds_give_different_orders(mini: Deck) -> None:
+    assert layout(arrange(mini, 1)) != layout(arrange(mini, 2))
+
+
+def test_order_is_the_same_in_another_process_whatever_the_hash_seed(mini: Deck) -> None:
+    script = (
+        "from quizgen.validate import load_checked\n"
+        "from quizgen.arrange import arrange\n"
+        f"deck, _ = load_checked({str(FIXTURES / 'mini' / 'deck.yaml')!r})\n"
+        "quiz = arrange(deck, 5, count=3, tags=('quote', 'hedge', 'numbers', 'claim'))\n"
+        "print([(q.item.id, [o.text for o in q.options]) for q in quiz.questions])\n"
+    )
+    outputs = set()
+    for hash_seed in ("0", "1", "12345"):
+        env = {**os.environ, "PYTHONHASHSEED": hash_seed}
+        run = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True,
+                             text=True, check=True)
+        outputs.add(run.stdout)
+    here = arrange(mini, 5, count=3, tags=("quote", "hedge", "numbers", "claim"))
+    assert outputs == {f"{layout(here)}\n"}
+
+
+def test_kind_filter_keeps_only_those_kinds(mini: Deck) -> None:
+    quiz = arrange(mini, 1, kinds=("hedging", "fact"))
+    assert sorted(q.item.id for q in quiz.questions) == ["fact-repair-weeks",
+                                                         "hedging-not-reached"]
+    assert quiz.kinds() == ["fact", "hedging"]
+
+
+def test_tag_filter_keeps_items_with_any_of_the_tags(mini: Deck) -> None:
+    quiz = arrange(mini, 1, tags=("quote", "mayor"))
+    assert sorted(q.item.id for q in quiz.questions) == ["claim-temporary",
+                                                         "who-said-bridge-unsafe"]
+
+
+def test_kind_and_tag_filters_both_apply(mini: Deck) -> None:
+    quiz = arrange(mini, 1, kinds=("who-said",), tags=("quote", "mayor"))
+    assert [q.item.id for q in quiz.questions] == ["who-said-bridge-unsafe"]
+
+
+def test_count_samples_that_many_numbered_from_one(mini: Deck) -> None:
+    quiz = arrange(mini, 3, count=2)
+    assert len(quiz.questions) == 2
+    assert [q.number for q in quiz.questions] == [1, 2]
+    assert len({q.item.id for q in quiz.questions}) == 2
+
+
+def test_an_item_keeps_its_letters_whatever_is_chosen_around_it(mini: Deck) -> None:
+    whole = {q.item.id: [o.text for o in q.options] for q in arrange(mini, 4).questions}
+    for q in arrange(mini, 4, kinds=("fact",)).questions:
+        assert [o.text for o in q.options] == whole[q.item.id]
+
+
+def test_count_above_what_the_filters_leave_is_an_error_naming_both(mini: Deck) -> None:
+    with pytest.raises(SelectionError) as err:
+        arrange(mini, 1, count=3, kinds=("fact",))
+    assert str(err.value) == ("mini: --count 3 asks for more items than the 1 item that "
+                              "matches --kind fact; use --count 1 or fewer")
+    with pytest.raises(SelectionError) as err:
+        arrange(mini, 1, count=9)
+    assert str(err.value) == ("mini: --count 9 asks for more items than the 4 items in the "
+                              "deck; use --count 4 or fewer")
+
+
+def test_count_below_one_is_an_error(mini: Deck) -> None:
+    with pytest.raises(SelectionError, match=r"--count is 0; ask for at least 1 item"):
+        arrange(mini, 1, count=0)
+
+
+def test_filters_that_leave_nothing_name_what_the_deck_has(mini: Deck) -> None:
+    with pytest.raises(SelectionError) as err:
+        arrange(mini, 1, kinds=("background",), tags=("quote",))
+    assert str(err.value) == (
+        "mini: no item matches --kind background --tag quote; the deck has kinds "
+        "claim-vs-fact, fact, hedging, who-said and tags claim, hedge, mayor, named-source, "
+        "numbers, quote"
+    )
+
+
+def test_selection_records_the_filters_as_options(mini: Deck) -> None:
+    assert arrange(mini, 2).selection == ""
+    assert arrange(mini, 2, count=1, kinds=("fact", "hedging"), tags=("hedge",)).selection == (
+        "--kind fact --kind hedging --tag hedge --count 1")

@@ -1,0 +1,231 @@
+"""build and the html/build commands: the files written, their bytes, what is printed."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from quizgen.build import build, step_count
+from quizgen.cli import _with_progress, cli
+from quizgen.errors import DeckError, QuizgenError
+
+ROOT = Path(__file__).parent.parent
+# Builds bring a deck's anki-lock.json up to date, so they run on copies of the decks.
+FIXTURES = Path(__file__).parent / "fixtures"
+SHIPPED = sorted((ROOT / "decks").glob("*/deck.yaml"))
+PAGES = ("quiz.html", "worksheet.html", "answer-key.html")
+
+
+@pytest.fixture(autouse=True)
+def _copied_decks(tmp_path_factory: pytest.TempPathFactory,
+                  monkeypatch: pytest.MonkeyPatch) -> None:
+    copies = tmp_path_factory.mktemp("decks")
+    shutil.copytree(FIXTURES, copies / "fixtures")
+    shutil.copytree(ROOT / "decks", copies / "decks")
+    monkeypatch.setattr(sys.modules[__name__], "FIXTURES", copies / "fixtures")
+    monkeypatch.setattr(sys.modules[__name__], "SHIPPED",
+                        [copies / "decks" / p.parent.name / p.name for p in SHIPPED])
+
+
+def outputs_of(site: Path, deck: str, lock: Path | None = None) -> list[Path]:
+    """Give the files a build writes for one deck, in order; lock when it was (re)written."""
+    return [site / deck / p for p in (*PAGES, f"{deck}.apkg")] + ([lock] if lock else [])
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, list(args), prog_name="quizgen", catch_exceptions=False)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def ids_in(path: Path) -> list[str]:
+    return re.findall(r'data-item-id="([^"]+)"', path.read_text(encoding="utf-8"))
+
+
+def test_build_writes_each_page_of_each_deck_then_the_index(tmp_path: Path) -> None:
+    decks = [FIXTURES / "mini" / "deck.yaml", FIXTURES / "hostile" / "deck.yaml"]
+    written = build(decks, tmp_path / "site")
+    site = tmp_path / "site"
+    assert written == (outputs_of(site, "mini", FIXTURES / "mini" / "anki-lock.json")
+                       + outputs_of(site, "hostile", FIXTURES / "hostile" / "anki-lock.json")
+                       + [site / "index.html"])
+    assert step_count(decks) == len(written) - 2  # the locks come with their decks
+    assert all(path.stat().st_size > 1000 for path in written if path.suffix == ".html")
+
+
+def test_index_links_every_page_with_titles_and_counts(tmp_path: Path) -> None:
+    build([FIXTURES / "mini", FIXTURES / "hostile" / "deck.yaml"], tmp_path)
+    index = (tmp_path / "index.html").read_text(encoding="utf-8")
+    assert re.findall(r'href="([^"]+)"', index) == [
+        f"{deck}/{page}" for deck in ("mini", "hostile") for page in (*PAGES, f"{deck}.apkg")]
+    assert re.findall(r"<h2>(.*?)</h2>", index) == [
+        "A small deck for tests",
+        "Hostile &lt;/title&gt;&lt;script&gt;alert(&#39;title&#39;)&lt;/script&gt; deck &amp; co",
+    ]
+    assert "4 items · <code>mini</code>" in index
+    assert "2 items · <code>hostile</code>" in index
+    for href in re.findall(r'href="([^"]+)"', index):
+        assert (tmp_path / href).is_file()
+
+
+def test_two_builds_with_one_seed_are_byte_identical(tmp_path: Path) -> None:
+    decks = [FIXTURES / "mini" / "deck.yaml", *SHIPPED]
+    # The first build also writes the copied mini deck's lock; only the site is compared.
+    first = [p for p in build(decks, tmp_path / "a", seed=4) if p.is_relative_to(tmp_path)]
+    second = build(decks, tmp_path / "b", seed=4)
+    for one, two in zip(first, second, strict=True):
+        assert one.read_bytes() == two.read_bytes(), one.relative_to(tmp_path / "a")
+
+
+def test_two_seeds_give_different_orders(tmp_path: Path) -> None:
+    build([FIXTURES / "mini"], tmp_path / "a", seed=1)
+    build([FIXTURES / "mini"], tmp_path / "b", seed=2)
+    one, two = (ids_in(tmp_path / v / "mini" / "worksheet.html") for v in "ab")
+    assert sorted(one) == sorted(two)
+    assert one != two
+
+
+def test_quiz_worksheet_and_key_of_one_build_share_the_order(tmp_path: Path) -> None:
+    build([FIXTURES / "mini"], tmp_path, seed=9)
+    orders = [ids_in(tmp_path / "mini" / page) for page in PAGES]
+    assert orders[0] == orders[1] == orders[2]
+    assert len(orders[0]) == 4
+
+
+def test_a_bad_deck_stops_the_build_before_anything_is_written(tmp_path: Path) -> None:
+    build([FIXTURES / "mini"], tmp_path / "site")
+    before = {p: p.read_bytes() for p in (tmp_path / "site").rglob("*.*")}
+    bad = tmp_path / "bad"
+    shutil.copytree(FIXTURES / "mini", bad)
+    yaml = bad / "deck.yaml"
+    yaml.write_text(yaml.read_text(encoding="utf-8").replace("kind: fact", "kind: facts"),
+                    encoding="utf-8")
+    with pytest.raises(DeckError, match="'facts' is not a kind"):
+        build([FIXTURES / "mini", bad], tmp_path / "site", seed=2)
+    after = {p: p.read_bytes() for p in (tmp_path / "site").rglob("*.*")}
+    assert after == before
+
+
+def test_two_decks_with_one_id_are_refused(tmp_path: Path) -> None:
+    copy = tmp_path / "copy"
+    shutil.copytree(FIXTURES / "mini", copy)
+    with pytest.raises(QuizgenError, match="deck id 'mini' is also the id of"):
+        build([FIXTURES / "mini", copy], tmp_path / "site")
+    assert not (tmp_path / "site").exists()
+
+
+@pytest.mark.parametrize("deck", SHIPPED, ids=lambda p: p.parent.name)
+def test_every_shipped_deck_builds(deck: Path, tmp_path: Path) -> None:
+    from quizgen.validate import load_checked
+
+    loaded, _ = load_checked(deck)
+    written = build([deck], tmp_path)
+    assert written == [*outputs_of(tmp_path, loaded.id), tmp_path / "index.html"]
+    assert len(ids_in(tmp_path / loaded.id / "quiz.html")) == len(loaded.items)
+    assert f"{len(loaded.items)} items" in (tmp_path / "index.html").read_text(encoding="utf-8")
+
+
+# The commands
+
+
+def test_build_command_piped_prints_only_the_paths(tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    shutil.copytree(FIXTURES / "mini", tmp_path / "decks" / "mini")
+    code, out, err = run("build")
+    assert (code, err) == (0, "")
+    assert out == "".join(f"dist/mini/{page}\n" for page in (*PAGES, "mini.apkg")) + (
+        "decks/mini/anki-lock.json\ndist/index.html\n")
+    assert (tmp_path / "dist" / "mini" / "quiz.html").is_file()
+
+
+def test_build_command_takes_decks_a_folder_and_a_seed(tmp_path: Path) -> None:
+    code, out, _ = run("build", str(FIXTURES / "mini"), "-o", str(tmp_path / "out"),
+                       "--seed", "3")
+    assert code == 0
+    assert out.splitlines()[-1] == str(tmp_path / "out" / "index.html")
+    assert "Version 3" in (tmp_path / "out" / "mini" / "worksheet.html").read_text("utf-8")
+
+
+def test_build_command_error_is_one_line_and_exit_1(tmp_path: Path) -> None:
+    code, out, err = run("build", str(tmp_path / "nowhere"), "-o", str(tmp_path / "out"))
+    assert (code, out) == (1, "")
+    assert err == (f"Error: {tmp_path / 'nowhere'}: no such deck; give a deck folder, its "
+                   "deck.yaml, or the id of a deck that 'quizgen list' shows\n")
+
+
+def test_progress_bar_goes_to_stderr_once_the_work_takes_a_moment(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    paths = [Path("a"), Path("b"), Path("c")]
+    assert list(_with_progress(iter(paths), lambda: 3, after=0.0)) == paths
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert "Building" in captured.err
+    assert list(_with_progress(iter(paths), lambda: 3, after=60.0)) == paths
+    assert capsys.readouterr() == ("", "")
+
+
+def test_html_command_writes_deckid_mode_html_here(tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    deck = str(FIXTURES / "mini")
+    assert run("html", deck) == (0, "mini-quiz.html\n", "")
+    assert run("html", deck, "--mode", "worksheet") == (0, "mini-worksheet.html\n", "")
+    assert run("html", deck, "--mode", "key", "--seed", "2") == (
+        0, "mini-answer-key-v2.html\n", "")
+    page = (tmp_path / "mini-answer-key-v2.html").read_text(encoding="utf-8")
+    assert "Answer key — Version 2" in page
+
+
+def test_html_command_to_stdout_matches_the_file(tmp_path: Path) -> None:
+    deck = str(FIXTURES / "mini")
+    code, out, _ = run("html", deck, "--mode", "worksheet", "--seed", "5", "-o", "-")
+    assert code == 0
+    assert run("html", deck, "--mode", "worksheet", "--seed", "5",
+               "-o", str(tmp_path / "w.html"))[0] == 0
+    assert out == (tmp_path / "w.html").read_text(encoding="utf-8")
+
+
+def test_html_command_filters_and_samples(tmp_path: Path) -> None:
+    out = tmp_path / "q.html"
+    code, _, _ = run("html", str(FIXTURES / "mini"), "--kind", "fact", "--kind", "hedging",
+                     "-o", str(out))
+    assert code == 0
+    assert sorted(ids_in(out)) == ["fact-repair-weeks", "hedging-not-reached"]
+    assert run("html", str(FIXTURES / "mini"), "--tag", "quote", "--count", "1",
+               "-o", str(out))[0] == 0
+    assert ids_in(out) == ["who-said-bridge-unsafe"]
+
+
+def test_html_command_count_too_large_is_an_error(tmp_path: Path) -> None:
+    assert run("html", str(FIXTURES / "mini"), "--count", "5", "-o", str(tmp_path / "q.html")) == (
+        1, "", "Error: mini: --count 5 asks for more items than the 4 items in the deck; use "
+               "--count 4 or fewer\n")
+    assert not (tmp_path / "q.html").exists()
+
+
+def test_html_command_refuses_an_unknown_kind() -> None:
+    code, _, err = run("html", str(FIXTURES / "mini"), "--kind", "gossip")
+    assert code == 2
+    assert "Invalid value for '--kind': 'gossip' is not one of 'fact', 'who-said'" in err
+
+
+def test_html_command_template_error_is_one_line(tmp_path: Path) -> None:
+    (tmp_path / "quiz.html").write_text("{{ nope }}\n", encoding="utf-8")
+    code, out, err = run("html", str(FIXTURES / "mini"), "--template-dir", str(tmp_path),
+                         "-o", "-")
+    assert (code, out) == (1, "")
+    assert err == (f"Error: {tmp_path / 'quiz.html'}, line 1: 'nope' is undefined; check the "
+                   "name against the documented variables\n")
+
+
+def test_help_keeps_jinja_out_of_quizgen_help() -> None:
+    import subprocess
+
+    code = ("import sys; from quizgen.cli import cli\n"
+            "assert 'jinja2' not in sys.modules, 'jinja2 imported at startup'\n")
+    subprocess.run([sys.executable, "-c", code], check=True)
