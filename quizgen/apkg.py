@@ -21,7 +21,7 @@ from typing import Any
 
 import genanki
 
-from quizgen.errors import StaleLockError
+from quizgen.errors import RetypedItemError, StaleLockError
 from quizgen.loader import display_path
 from quizgen.lock import LOCK_FILE, Lock, LockDiff, compare, content_hash, read_lock, update
 from quizgen.model import Deck, Item
@@ -289,8 +289,15 @@ def write_apkg(deck: Deck, path: Path, *, lock_path: Path | None = None, frozen:
     notes = deck_notes(deck, types)
     hashes = item_hashes(notes)
     types_hash = note_types_hash(types)
+    note_type_of = {item_id: spec.note_type.name for item_id, spec in notes.items()}
     old = read_lock(lock_path)
-    diff = compare(old, hashes, types_hash)
+    diff = compare(old, hashes, types_hash, note_type_of)
+    if diff.retyped:
+        raise RetypedItemError(
+            f"{display_path(lock_path)}: {', '.join(repr(i) for i in diff.retyped)} would "
+            "change note type (its kind moved to or from who-said), and Anki keeps a note's "
+            "type: students would never see the change. Give the item a new id, or keep its "
+            "kind; if no student has imported this deck yet, delete its entry from the lock")
     if diff.stale and frozen:
         rerun = f"run quizgen anki {display_path(deck.folder)}"
         if old is None:
@@ -298,7 +305,8 @@ def write_apkg(deck: Deck, path: Path, *, lock_path: Path | None = None, frozen:
                                  "write it")
         raise StaleLockError(f"{display_path(lock_path)} is stale: {diff.summary()}; "
                              f"{rerun} to update it")
-    lock = update(old, hashes, types_hash, int(time.time()) if now is None else now)
+    lock = update(old, hashes, types_hash, int(time.time()) if now is None else now,
+                  note_type_of)
     write_atomic(Path(path), package_bytes(deck, notes, types, lock))
     lock_written = old is None or lock.to_json() != old.to_json()
     if lock_written:

@@ -77,3 +77,7 @@ class SelectionError(QuizgenError):
 
 class LockError(QuizgenError):
     """Raised when a deck's anki-lock.json cannot be read or is not a lock quizgen wrote."""
+
+
+class RetypedItemError(QuizgenError):
+    """Raised when an item's Anki note would change type, which Anki would silently skip."""

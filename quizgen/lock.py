@@ -29,14 +29,18 @@ def content_hash(content: object) -> str:
 
 @dataclass(frozen=True)
 class Entry:
-    """A hash of some content and the time (whole seconds) it last changed."""
+    """A hash of some content, the time (whole seconds) it last changed, and its note type."""
 
     hash: str
     mod: int
+    note_type: str = ""  # for an item: the name of its note's type; Anki cannot change it
 
     def to_dict(self) -> dict[str, object]:
         """Give the entry as a JSON-ready mapping."""
-        return {"hash": self.hash, "mod": self.mod}
+        data: dict[str, object] = {"hash": self.hash, "mod": self.mod}
+        if self.note_type:
+            data["note_type"] = self.note_type
+        return data
 
 
 @dataclass(frozen=True)
@@ -73,6 +77,8 @@ class LockDiff:
     removed: tuple[str, ...] = ()
     note_types_changed: bool = False
     missing: bool = False  # there was no lock at all
+    #: Changed items whose note would change type: Anki leaves such a note as it was.
+    retyped: tuple[str, ...] = ()
 
     @property
     def stale(self) -> bool:
@@ -99,9 +105,10 @@ class LockDiff:
 
 def _entry(value: object, where: str) -> Entry:
     if (not isinstance(value, dict) or not isinstance(value.get("hash"), str)
-            or type(value.get("mod")) is not int):
+            or type(value.get("mod")) is not int
+            or not isinstance(value.get("note_type", ""), str)):
         raise LockError(f"{where} must be {{\"hash\": text, \"mod\": whole seconds}}")
-    return Entry(value["hash"], value["mod"])
+    return Entry(value["hash"], value["mod"], value.get("note_type", ""))
 
 
 def read_lock(path: Path) -> Lock | None:
@@ -127,33 +134,44 @@ def read_lock(path: Path) -> Lock | None:
                 else _entry(note_types, f"{path}: \"note_types\""))
 
 
-def compare(lock: Lock | None, hashes: dict[str, str], note_types_hash: str) -> LockDiff:
-    """Give how the items' hashes (in deck order) and the note types' hash differ from lock."""
+def compare(lock: Lock | None, hashes: dict[str, str], note_types_hash: str,
+            note_type_of: dict[str, str] | None = None) -> LockDiff:
+    """Give how the items' hashes (in deck order) and the note types' hash differ from lock.
+
+    note_type_of names each item's note type, to find the items whose type would change.
+    """
     if lock is None:
         return LockDiff(new=tuple(hashes), note_types_changed=True, missing=True)
     changed = tuple(key for key, digest in hashes.items()
                     if key in lock.items and lock.items[key].hash != digest)
+    types = note_type_of or {}
+    retyped = tuple(key for key in changed
+                    if lock.items[key].note_type not in ("", types.get(key, "")))
     new = tuple(key for key in hashes if key not in lock.items)
     removed = tuple(sorted(key for key in lock.items if key not in hashes))
     note_types_changed = lock.note_types is None or lock.note_types.hash != note_types_hash
-    return LockDiff(changed, new, removed, note_types_changed)
+    return LockDiff(changed, new, removed, note_types_changed, retyped=retyped)
 
 
-def _bump(old: Entry | None, digest: str, now: int) -> Entry:
+def _bump(old: Entry | None, digest: str, now: int, note_type: str = "") -> Entry:
     if old is None:
-        return Entry(digest, now)
+        return Entry(digest, now, note_type)
     if old.hash == digest:
-        return old
+        return Entry(digest, old.mod, note_type)
     # Strictly newer than before, even if the clock went back or two builds share a second:
     # Anki skips an incoming note whose time is not newer than the one it has.
-    return Entry(digest, max(now, old.mod + 1))
+    return Entry(digest, max(now, old.mod + 1), note_type)
 
 
-def update(lock: Lock | None, hashes: dict[str, str], note_types_hash: str, now: int) -> Lock:
+def update(lock: Lock | None, hashes: dict[str, str], note_types_hash: str, now: int,
+           note_type_of: dict[str, str] | None = None) -> Lock:
     """Give the lock for these hashes: changed entries get max(now, old + 1), others keep theirs.
 
-    Items missing from hashes drop out of the lock; new ones get now.
+    Items missing from hashes drop out of the lock; new ones get now. note_type_of names
+    each item's note type, which the lock keeps.
     """
     old = lock or Lock()
-    items = {key: _bump(old.items.get(key), digest, now) for key, digest in sorted(hashes.items())}
+    types = note_type_of or {}
+    items = {key: _bump(old.items.get(key), digest, now, types.get(key, ""))
+             for key, digest in sorted(hashes.items())}
     return Lock(items, _bump(old.note_types, note_types_hash, now))

@@ -31,7 +31,7 @@ from quizgen.apkg import (
     write_apkg,
 )
 from quizgen.cli import cli
-from quizgen.errors import StaleLockError
+from quizgen.errors import RetypedItemError, StaleLockError
 from quizgen.lock import read_lock
 from quizgen.model import Deck
 from quizgen.resources import templates_dir
@@ -248,6 +248,30 @@ def test_frozen_refuses_a_missing_lock(mini_deck: Path, monkeypatch: pytest.Monk
         write_apkg(load(mini_deck), mini_deck.parent / "x.apkg", frozen=True)
     assert sorted(p.name for p in mini_deck.parent.iterdir()) == ["mini"]
     assert not (mini_deck / "anki-lock.json").exists()
+
+
+def test_a_kind_change_across_note_types_is_refused(
+    mini_deck: Path, edit_deck: Callable[[str, str], Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Anki keeps a note's type: the same GUID arriving with another type is reported as a
+    # conflict and skipped, so a student would never see the correction.
+    monkeypatch.chdir(mini_deck.parent)
+    write_apkg(load(mini_deck), mini_deck.parent / "v1.apkg", now=T0)
+    lock = (mini_deck / "anki-lock.json").read_bytes()
+    edit_deck("    kind: who-said\n", "    kind: source-type\n")
+    with pytest.raises(RetypedItemError, match=(
+            r"^mini/anki-lock.json: 'who-said-bridge-unsafe' would change note type \(its kind "
+            r"moved to or from who-said\), and Anki keeps a note's type: students would never "
+            r"see the change. Give the item a new id, or keep its kind; if no student has "
+            r"imported this deck yet, delete its entry from the lock$")):
+        write_apkg(load(mini_deck), mini_deck.parent / "v2.apkg", now=T1)
+    assert not (mini_deck.parent / "v2.apkg").exists()
+    assert (mini_deck / "anki-lock.json").read_bytes() == lock
+    # The way out the message gives: a new id is a new note.
+    edit_deck("  - id: who-said-bridge-unsafe\n", "  - id: source-type-engineer\n")
+    result = write_apkg(load(mini_deck), mini_deck.parent / "v2.apkg", now=T1)
+    assert (result.diff.new, result.diff.removed) == (("source-type-engineer",),
+                                                      ("who-said-bridge-unsafe",))
 
 
 # --- the command ---------------------------------------------------------------------------
