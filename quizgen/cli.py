@@ -135,7 +135,7 @@ def validate(decks: tuple[str, ...], strict: bool, as_json: bool) -> None:
     Example:
         quizgen validate decks/iran-pakistan-2024 --strict
     """
-    from quizgen.loader import display_path, load_deck
+    from quizgen.loader import display_path, read_deck
     from quizgen.validate import errors_of
     from quizgen.validate import validate as check
 
@@ -144,11 +144,16 @@ def validate(decks: tuple[str, ...], strict: bool, as_json: bool) -> None:
         items: int | None = None
         deck_id: str | None = None
         try:
-            deck = load_deck(path)
-            problems: list[Problem] = check(deck)
-            items, deck_id = len(deck.items), deck.id
+            reading = read_deck(path)
         except DeckError as err:
             problems = err.problems
+        else:
+            problems = list(reading.problems)
+            if reading.deck is not None:
+                # The items that loaded are checked too: every problem is reported at once.
+                problems += check(reading.deck)
+                items, deck_id = reading.item_count, reading.deck.id
+            problems.sort(key=lambda p: p.line or 0)
         stopping = errors_of(problems, strict)
         ok = ok and not stopping
         reports.append((display_path(path), deck_id, items, problems, not stopping))

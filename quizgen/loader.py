@@ -6,6 +6,7 @@ import gc
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -82,6 +83,7 @@ class _Reader:
     def __init__(self, file: str) -> None:
         self.file = file
         self.problems: list[Problem] = []
+        self.item_count = 0
 
     def problem(self, node: yaml.Node | None, message: str, item: str | None = None,
                 field: str | None = None, code: str = "structure") -> None:
@@ -89,8 +91,12 @@ class _Reader:
         self.problems.append(Problem(self.file, message, item, field, line, code=code))
 
     def mapping(self, node: yaml.Node, fields: dict[str, bool], what: str,
-                item: str | None = None, prefix: str = "") -> dict[str, yaml.Node] | None:
-        """Give a mapping's values by key, after checking its keys against fields."""
+                item: str | None = None, prefix: str = "",
+                lines: dict[str, int] | None = None) -> dict[str, yaml.Node] | None:
+        """Give a mapping's values by key, after checking its keys against fields.
+
+        lines, when given, gets the line of each known key (with prefix), for messages.
+        """
         if not isinstance(node, yaml.MappingNode):
             self.problem(node, f"{what} must be a mapping of field: value, "
                                f"not {_shape(node)}", item, prefix.rstrip(".") or None)
@@ -109,6 +115,8 @@ class _Reader:
                              prefix + key, code="unknown-field")
             else:
                 values[key] = value_node
+                if lines is not None:
+                    lines[prefix + key] = key_node.start_mark.line + 1
         for name, required in fields.items():
             if required and name not in values:
                 self.problem(node, f"missing; {what} needs it", item, prefix + name,
@@ -138,6 +146,11 @@ class _Reader:
         return tuple(self.text(child, item, f"{field}[{i}]") for i, child in enumerate(node.value))
 
     def deck(self, root: yaml.Node, path: Path) -> Deck | None:
+        """Give the deck with every item that loaded, or None when the deck itself is bad.
+
+        A problem in one item leaves that item out, so the other items can still be checked
+        and every problem reported at once; a problem outside the items leaves no deck.
+        """
         fields = self.mapping(root, DECK_FIELDS, "the deck")
         if fields is None:
             return None
@@ -151,6 +164,7 @@ class _Reader:
             if not items_node.value:
                 self.problem(items_node, "is empty; a deck needs at least one item",
                              field="items", code="empty-field")
+            self.item_count = len(items_node.value)
             for index, node in enumerate(items_node.value):
                 item = self.item(node, index)
                 if item is not None:
@@ -158,12 +172,16 @@ class _Reader:
         elif items_node is not None:
             self.problem(items_node, f"must be a list of items, not {_shape(items_node)}",
                          field="items")
-        if self.problems or source is None:
+        if self.deck_level_problem() or source is None:
             return None
         article = self.article(source, path, article_node)
-        if self.problems:
+        if self.deck_level_problem():
             return None
         return Deck(deck_id, title, source, tuple(items), article, path, language)
+
+    def deck_level_problem(self) -> bool:
+        """Tell whether a problem outside the items was found (those name no item)."""
+        return any(problem.item is None for problem in self.problems)
 
     def source(self, node: yaml.Node | None) -> tuple[Source | None, yaml.Node | None]:
         """Give the source, and the node of its article field for messages."""
@@ -210,7 +228,8 @@ class _Reader:
                     label = str(value_node.value).strip()
                     break
         before = len(self.problems)
-        fields = self.mapping(node, ITEM_FIELDS, "an item", label)
+        lines: dict[str, int] = {}
+        fields = self.mapping(node, ITEM_FIELDS, "an item", label, lines=lines)
         if fields is None:
             return None
         values = {name: self.text(fields.get(name), label, name)
@@ -224,14 +243,16 @@ class _Reader:
                 self.problem(fields["difficulty"], f"is {raw!r}; use 1 (easy), 2 or 3 (hard)",
                              label, "difficulty", code="bad-difficulty")
             difficulty = DIFFICULTIES.get(raw, 2)
-        distractors = self.distractors(fields.get("distractors"), label)
+        distractors = self.distractors(fields.get("distractors"), label, lines)
         if len(self.problems) > before:
             return None
         line = node.start_mark.line + 1
         return Item(values["id"], values["kind"], values["prompt"], values["answer"],
-                    distractors, values["evidence"], explanation, tags, difficulty, line)
+                    distractors, values["evidence"], explanation, tags, difficulty, line,
+                    lines)
 
-    def distractors(self, node: yaml.Node | None, label: str) -> tuple[Distractor, ...]:
+    def distractors(self, node: yaml.Node | None, label: str,
+                    lines: dict[str, int]) -> tuple[Distractor, ...]:
         if node is None:
             return ()
         if not isinstance(node, yaml.SequenceNode):
@@ -241,7 +262,8 @@ class _Reader:
         result = []
         for i, child in enumerate(node.value):
             prefix = f"distractors[{i}]."
-            fields = self.mapping(child, DISTRACTOR_FIELDS, "a distractor", label, prefix)
+            fields = self.mapping(child, DISTRACTOR_FIELDS, "a distractor", label, prefix,
+                                  lines)
             if fields is not None:
                 result.append(Distractor(self.text(fields.get("text"), label, prefix + "text"),
                                          self.text(fields.get("why"), label, prefix + "why")))
@@ -272,8 +294,28 @@ def _no_gc() -> Iterator[None]:
             gc.enable()
 
 
+@dataclass(frozen=True)
+class Reading:
+    """What reading a deck.yaml gave: the deck (None if unusable), its problems, its size."""
+
+    deck: Deck | None
+    problems: list[Problem]
+    item_count: int  # the entries under items:, loaded or not
+
+
 def load_deck(path: Path | str) -> Deck:
     """Give the Deck in a deck.yaml, or raise DeckError listing every structural problem."""
+    reading = read_deck(path)
+    if reading.problems or reading.deck is None:
+        raise DeckError(reading.problems)
+    return reading.deck
+
+
+def read_deck(path: Path | str) -> Reading:
+    """Give what a deck.yaml holds: the deck with every item that loaded, and the problems.
+
+    An unreadable file, or one that is not YAML, raises DeckError.
+    """
     path = Path(path)
     if path.is_dir() and path.name != "deck.yaml":
         path = path / "deck.yaml"
@@ -301,6 +343,4 @@ def load_deck(path: Path | str) -> Deck:
     reader = _Reader(file)
     with _no_gc():
         deck = reader.deck(root, path)
-    if deck is None:
-        raise DeckError(reader.problems)
-    return deck
+    return Reading(deck, reader.problems, reader.item_count)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 #: The item kinds, in the order the README teaches them, with the skill each trains.
@@ -42,6 +42,8 @@ class Item:
     tags: tuple[str, ...] = ()
     difficulty: int = 2
     line: int | None = None  # where the item starts in deck.yaml, for messages
+    #: where each field's value starts ("distractors[1].why": 23), for messages
+    lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
 
     def content(self) -> dict[str, object]:
         """Give the item's content as deck.yaml names it (no line number)."""

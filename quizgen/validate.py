@@ -64,7 +64,8 @@ def validate(deck: Deck) -> list[Problem]:
         if item.id in seen:
             problems.append(Problem(file, f"duplicates the id of the item on line "
                                     f"{seen[item.id].line}; ids must be unique",
-                                    item.id, "id", item.line, code="duplicate-id"))
+                                    item.id, "id", item.lines.get("id", item.line),
+                                    code="duplicate-id"))
         else:
             seen[item.id] = item
     return problems
@@ -72,10 +73,12 @@ def validate(deck: Deck) -> list[Problem]:
 
 def _check_item(item: Item, index: ArticleIndex, file: str) -> Iterator[Problem]:
     def error(field: str, message: str, code: str) -> Problem:
-        return Problem(file, message, item.id, field, item.line, "error", code)
+        return Problem(file, message, item.id, field, item.lines.get(field, item.line),
+                       "error", code)
 
     def warning(field: str, message: str, code: str) -> Problem:
-        return Problem(file, message, item.id, field, item.line, "warning", code)
+        return Problem(file, message, item.id, field, item.lines.get(field, item.line),
+                       "warning", code)
 
     if not ID_PATTERN.fullmatch(item.id):
         yield error("id", f"{item.id!r} is not a lowercase slug (letters, digits and single "

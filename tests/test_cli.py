@@ -53,7 +53,7 @@ def test_validate_reports_every_problem_and_exits_1(workdir: Path) -> None:
     break_deck(workdir, "    explanation: A number attributed to the mayor, not checked by the "
                "reporter.\n", "")
     assert run("validate") == (1, (
-        "decks/mini/deck.yaml:24, item 'hedging-not-reached', field 'kind': 'hedge' is not a "
+        "decks/mini/deck.yaml:25, item 'hedging-not-reached', field 'kind': 'hedge' is not a "
         "kind; use one of fact, who-said, source-type, anonymity, claim-vs-fact, hedging, "
         "corroboration, independence, background, main-claim\n"
         "decks/mini/deck.yaml:37, item 'fact-repair-weeks', field 'explanation': warning: "
@@ -81,7 +81,7 @@ def test_validate_json(workdir: Path) -> None:
         "errors": 1, "warnings": 0,
         "problems": [{
             "severity": "error", "code": "unknown-kind", "file": "decks/mini/deck.yaml",
-            "line": 24, "item": "hedging-not-reached", "field": "kind",
+            "line": 25, "item": "hedging-not-reached", "field": "kind",
             "message": "'hedge' is not a kind; use one of fact, who-said, source-type, "
                        "anonymity, claim-vs-fact, hedging, corroboration, independence, "
                        "background, main-claim",
@@ -150,7 +150,7 @@ def test_export_to_a_file_and_a_failed_export_keeps_it(workdir: Path) -> None:
     break_deck(workdir, "    kind: hedging\n", "    kind: hedge\n")
     code, out, err = run("export", "mini", "-o", "out.json")
     assert (code, out) == (1, "")
-    assert err.startswith("Error: decks/mini/deck.yaml:24, item 'hedging-not-reached', "
+    assert err.startswith("Error: decks/mini/deck.yaml:25, item 'hedging-not-reached', "
                           "field 'kind': 'hedge' is not a kind")
     assert (workdir / "out.json").read_bytes() == good
     assert sorted(p.name for p in workdir.iterdir()) == ["decks", "out.json"]
@@ -173,3 +173,18 @@ def test_python_dash_m_and_no_traceback(tmp_path: Path) -> None:
         "deck.yaml:1: the deck file is not UTF-8 text (byte 0xff at offset 0); "
         "save it as UTF-8\n"
         "deck.yaml: 1 error, 0 warnings: INVALID\n")
+
+
+def test_validate_reports_structural_and_content_problems_together(workdir: Path) -> None:
+    break_deck(workdir, "    difficulty: \"1\"\n", "    difficulty: \"1\"\n    colour: red\n")
+    break_deck(workdir, "    kind: hedging\n", "    kind: hedge\n")
+    break_deck(workdir, "      - text: about ten weeks\n", "      - text: about six weeks\n")
+    code, out, _ = run("validate")
+    assert code == 1
+    assert [line.split(": ", 1)[0] for line in out.splitlines()] == [
+        "decks/mini/deck.yaml:24, item 'who-said-bridge-unsafe', field 'colour'",
+        "decks/mini/deck.yaml:26, item 'hedging-not-reached', field 'kind'",
+        "decks/mini/deck.yaml:47, item 'fact-repair-weeks', field 'distractors[2].text'",
+        "decks/mini/deck.yaml",
+    ]
+    assert out.splitlines()[-1] == "decks/mini/deck.yaml: 4 items, 3 errors, 0 warnings: INVALID"
