@@ -91,6 +91,17 @@ class NoteSpec:
 
 
 @dataclass(frozen=True)
+class AnkiPlan:
+    """An .apkg ready to write, and the lock text to write first when the lock changed."""
+
+    apkg: bytes
+    lock_path: Path
+    lock_json: str | None  # None: the lock on disk is current
+    notes: int
+    diff: LockDiff
+
+
+@dataclass(frozen=True)
 class AnkiBuild:
     """What write_apkg did: where it wrote, how many notes, how the lock moved."""
 
@@ -276,13 +287,12 @@ def package_bytes(deck: Deck, notes: dict[str, NoteSpec],
     return buffer.getvalue()
 
 
-def write_apkg(deck: Deck, path: Path, *, lock_path: Path | None = None, frozen: bool = False,
-               now: int | None = None) -> AnkiBuild:
-    """Write a validated deck's .apkg to path and bring its anki-lock.json up to date.
+def plan_apkg(deck: Deck, *, lock_path: Path | None = None, frozen: bool = False,
+              now: int | None = None) -> AnkiPlan:
+    """Give a validated deck's .apkg bytes and its lock brought up to date, writing nothing.
 
-    The lock defaults to the deck folder's anki-lock.json and is rewritten only when it
-    changed. With frozen, a stale lock raises StaleLockError and nothing is written.
-    now (whole seconds) stands for the current time, for tests.
+    The lock defaults to the deck folder's anki-lock.json. With frozen, a stale lock raises
+    StaleLockError. now (whole seconds) stands for the current time, for tests.
     """
     lock_path = Path(lock_path) if lock_path is not None else deck.folder / LOCK_FILE
     types = note_types()
@@ -307,8 +317,22 @@ def write_apkg(deck: Deck, path: Path, *, lock_path: Path | None = None, frozen:
                              f"{rerun} to update it")
     lock = update(old, hashes, types_hash, int(time.time()) if now is None else now,
                   note_type_of)
-    write_atomic(Path(path), package_bytes(deck, notes, types, lock))
-    lock_written = old is None or lock.to_json() != old.to_json()
-    if lock_written:
-        write_atomic(lock_path, lock.to_json())
-    return AnkiBuild(Path(path), lock_path, len(notes), diff, lock_written)
+    changed = old is None or lock.to_json() != old.to_json()
+    return AnkiPlan(package_bytes(deck, notes, types, lock), lock_path,
+                    lock.to_json() if changed else None, len(notes), diff)
+
+
+def write_apkg(deck: Deck, path: Path, *, lock_path: Path | None = None, frozen: bool = False,
+               now: int | None = None) -> AnkiBuild:
+    """Write a validated deck's .apkg to path and bring its anki-lock.json up to date.
+
+    The lock is rewritten only when it changed, and before the .apkg: an .apkg whose times
+    the lock does not hold must never be handed out. With frozen, a stale lock raises
+    StaleLockError and nothing is written. now (whole seconds) stands for the current time.
+    """
+    plan = plan_apkg(deck, lock_path=lock_path, frozen=frozen, now=now)
+    if plan.lock_json is not None:
+        write_atomic(plan.lock_path, plan.lock_json)
+    write_atomic(Path(path), plan.apkg)
+    return AnkiBuild(Path(path), plan.lock_path, plan.notes, plan.diff,
+                     plan.lock_json is not None)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from quizgen.arrange import DEFAULT_SEED, Quiz, arrange
 from quizgen.errors import Problem, QuizgenError
+from quizgen.loader import display_path
 from quizgen.model import Deck
 from quizgen.output import write_atomic
 from quizgen.render import IndexEntry, Link, render_html, render_index
@@ -15,33 +16,36 @@ from quizgen.validate import load_checked
 
 INDEX = "index.html"
 
-#: Writes one output of a deck to a path; gives every file it wrote, that path first.
-Writer = Callable[[Deck, Quiz, Path], list[Path]]
+#: A file to write and its content.
+Planned = tuple[Path, bytes | str]
+#: Makes one output of a deck at a path: the files to write, that path last.
+Maker = Callable[[Deck, Quiz, Path], list[Planned]]
 
 
 @dataclass(frozen=True)
 class Output:
-    """One file built for every deck: its name in the deck's folder, its label, its writer."""
+    """One file built for every deck: its name in the deck's folder, its label, its maker."""
 
     filename: str  # "{id}" stands for the deck id
     label: str
-    write: Writer
+    make: Maker
 
 
-def _page(mode: str, template_dir: Path | None) -> Writer:
-    def write(deck: Deck, quiz: Quiz, path: Path) -> list[Path]:
-        write_atomic(path, render_html(quiz, mode, template_dir))
-        return [path]
+def _page(mode: str, template_dir: Path | None) -> Maker:
+    def make(deck: Deck, quiz: Quiz, path: Path) -> list[Planned]:
+        return [(path, render_html(quiz, mode, template_dir))]
 
-    return write
+    return make
 
 
-def _anki(deck: Deck, quiz: Quiz, path: Path) -> list[Path]:
-    from quizgen.apkg import write_apkg  # genanki loads only when a build gets this far
+def _anki(deck: Deck, quiz: Quiz, path: Path) -> list[Planned]:
+    from quizgen.apkg import plan_apkg  # genanki loads only when a build gets this far
 
-    result = write_apkg(deck, path)
-    # A build that moved the lock says so: the deck's author commits it.
-    return [path, result.lock_path] if result.lock_written else [path]
+    plan = plan_apkg(deck)
+    # The lock first, as `quizgen anki` does; a build that moved it names it, so the deck's
+    # author knows to commit it.
+    lock = [(plan.lock_path, plan.lock_json)] if plan.lock_json is not None else []
+    return [*lock, (path, plan.apkg)]
 
 
 def outputs(template_dir: Path | None = None) -> list[Output]:
@@ -55,29 +59,39 @@ def outputs(template_dir: Path | None = None) -> list[Output]:
 
 
 def step_count(deck_paths: Sequence[Path], template_dir: Path | None = None) -> int:
-    """Give how many files a build of these decks writes (for a progress bar)."""
+    """Give how many outputs a build of these decks makes (for a progress bar)."""
     return len(deck_paths) * len(outputs(template_dir)) + 1
 
 
-def iter_build(deck_paths: Sequence[Path], out_dir: Path, seed: int = DEFAULT_SEED,
-               template_dir: Path | None = None,
-               on_warning: Callable[[Problem], None] | None = None) -> Iterator[Path]:
-    """Build every output of every deck and the index, giving each path once it is written.
+def _unique(deck_paths: Sequence[Path]) -> list[Path]:
+    # One deck named twice (by id and by folder, say) is built once.
+    seen: dict[Path, Path] = {}
+    for path in map(Path, deck_paths):
+        file = path / "deck.yaml" if path.is_dir() else path
+        seen.setdefault(file.resolve(), path)
+    return list(seen.values())
 
-    Every deck is loaded and validated before anything is written, so a bad deck leaves the
-    previous build untouched.
+
+def iter_plan(deck_paths: Sequence[Path], out_dir: Path, seed: int = DEFAULT_SEED,
+              template_dir: Path | None = None,
+              on_warning: Callable[[Problem], None] | None = None) -> Iterator[list[Planned]]:
+    """Make every output of every deck and the index, in memory, giving each as it is made.
+
+    Nothing is written: every deck is validated, and every page and package made, before
+    write_planned writes the first file, so a failure leaves the previous build whole.
     """
     out_dir = Path(out_dir)
     decks: list[Deck] = []
     seen: dict[str, Path] = {}
-    for path in deck_paths:
+    for path in _unique(deck_paths):
         deck, warnings = load_checked(path)
         if on_warning is not None:
             for problem in warnings:
                 on_warning(problem)
         if deck.id in seen:
-            raise QuizgenError(f"{path}: deck id {deck.id!r} is also the id of {seen[deck.id]}; "
-                               "each deck in a build needs its own id")
+            raise QuizgenError(f"{display_path(path)}: deck id {deck.id!r} is also the id of "
+                               f"{display_path(seen[deck.id])}; each deck in a build needs "
+                               "its own id")
         seen[deck.id] = path
         decks.append(deck)
     entries = []
@@ -86,15 +100,23 @@ def iter_build(deck_paths: Sequence[Path], out_dir: Path, seed: int = DEFAULT_SE
         links = []
         for output in outputs(template_dir):
             filename = output.filename.format(id=deck.id)
-            yield from output.write(deck, quiz, out_dir / deck.id / filename)
+            yield output.make(deck, quiz, out_dir / deck.id / filename)
             links.append(Link(output.label, f"{deck.id}/{filename}"))
         entries.append(IndexEntry(deck.id, deck.title, len(deck.items), tuple(links)))
-    index = out_dir / INDEX
-    write_atomic(index, render_index(entries, template_dir))
-    yield index
+    yield [(out_dir / INDEX, render_index(entries, template_dir))]
+
+
+def write_planned(planned: Sequence[list[Planned]]) -> list[Path]:
+    """Write what iter_plan made, in order; give the paths written."""
+    written = []
+    for files in planned:
+        for path, content in files:
+            write_atomic(path, content)
+            written.append(path)
+    return written
 
 
 def build(deck_paths: Sequence[Path], out_dir: Path, seed: int = DEFAULT_SEED,
           template_dir: Path | None = None) -> list[Path]:
     """Build every output of every deck and the index; give the paths written, in order."""
-    return list(iter_build(deck_paths, out_dir, seed, template_dir))
+    return write_planned(list(iter_plan(deck_paths, out_dir, seed, template_dir)))

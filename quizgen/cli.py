@@ -11,7 +11,7 @@ import sys
 from collections import Counter
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
@@ -22,6 +22,8 @@ from quizgen.model import KINDS
 
 if TYPE_CHECKING:
     from quizgen.model import Deck
+
+T = TypeVar("T")
 
 
 class QuizgenGroup(click.Group):
@@ -276,20 +278,20 @@ def build(decks: tuple[str, ...], out_dir: Path, seed: int, template_dir: Path |
         quizgen build
         quizgen build iran-pakistan-2024 -o site --seed 2
     """
-    from quizgen.build import iter_build, step_count
+    from quizgen.build import iter_plan, step_count, write_planned
 
     paths = _deck_paths(decks)
-    steps = iter_build(paths, out_dir, seed, template_dir, on_warning=_warn)
+    steps = iter_plan(paths, out_dir, seed, template_dir, on_warning=_warn)
     if sys.stdout.isatty():
-        written = list(_with_progress(steps, lambda: step_count(paths, template_dir)))
+        planned = list(_with_progress(steps, lambda: step_count(paths, template_dir)))
     else:
-        written = list(steps)  # piped: only the paths, nothing else
-    for path in written:
+        planned = list(steps)  # piped: only the paths, nothing else
+    for path in write_planned(planned):
         click.echo(path)
 
 
-def _with_progress(steps: Iterator[Path], total: Callable[[], int],
-                   after: float = 0.3) -> Iterator[Path]:
+def _with_progress(steps: Iterator[T], total: Callable[[], int],
+                   after: float = 0.3) -> Iterator[T]:
     """Give the steps, drawing a progress bar on stderr once they take more than a moment."""
     import time
     from contextlib import ExitStack
@@ -297,7 +299,7 @@ def _with_progress(steps: Iterator[Path], total: Callable[[], int],
     started, done = time.monotonic(), 0
     with ExitStack() as stack:
         bar = None
-        for path in steps:
+        for step in steps:
             done += 1
             if bar is None and time.monotonic() - started > after:
                 bar = stack.enter_context(
@@ -305,7 +307,7 @@ def _with_progress(steps: Iterator[Path], total: Callable[[], int],
                 bar.update(done)
             elif bar is not None:
                 bar.update(1)
-            yield path
+            yield step
 
 
 @cli.command()

@@ -49,6 +49,8 @@ class Lock:
 
     items: dict[str, Entry] = field(default_factory=dict)
     note_types: Entry | None = None
+    #: Items removed from the deck, by id, with the note type students may still have.
+    retired: dict[str, str] = field(default_factory=dict)
 
     def to_json(self) -> str:
         """Give the lock as sorted, indented JSON with a trailing newline."""
@@ -58,6 +60,8 @@ class Lock:
         }
         if self.note_types is not None:
             data["note_types"] = self.note_types.to_dict()
+        if self.retired:
+            data["retired"] = dict(self.retired)
         return json.dumps(data, sort_keys=True, ensure_ascii=False, indent=2) + "\n"
 
     def latest(self) -> int:
@@ -103,11 +107,16 @@ class LockDiff:
         return ", ".join(parts) if parts else "up to date"
 
 
+#: Anki keeps times as 32-bit seconds in places; a lock time outside this range is corrupt.
+MAX_MOD = 2**31 - 1
+
+
 def _entry(value: object, where: str) -> Entry:
     if (not isinstance(value, dict) or not isinstance(value.get("hash"), str)
-            or type(value.get("mod")) is not int
+            or type(value.get("mod")) is not int or not 0 <= value["mod"] <= MAX_MOD
             or not isinstance(value.get("note_type", ""), str)):
-        raise LockError(f"{where} must be {{\"hash\": text, \"mod\": whole seconds}}")
+        raise LockError(f"{where} must be {{\"hash\": text, \"mod\": whole seconds since "
+                        "1970}; restore the lock from version control")
     return Entry(value["hash"], value["mod"], value.get("note_type", ""))
 
 
@@ -130,8 +139,12 @@ def read_lock(path: Path) -> Lock | None:
     items = {str(key): _entry(value, f"{path}: item {key!r}")
              for key, value in data["items"].items()}
     note_types = data.get("note_types")
+    retired = data.get("retired", {})
+    if not isinstance(retired, dict) or not all(isinstance(v, str) for v in retired.values()):
+        raise LockError(f"{path}: \"retired\" must map item ids to note type names; restore "
+                        "the lock from version control")
     return Lock(items, None if note_types is None
-                else _entry(note_types, f"{path}: \"note_types\""))
+                else _entry(note_types, f"{path}: \"note_types\""), retired)
 
 
 def compare(lock: Lock | None, hashes: dict[str, str], note_types_hash: str,
@@ -145,8 +158,11 @@ def compare(lock: Lock | None, hashes: dict[str, str], note_types_hash: str,
     changed = tuple(key for key, digest in hashes.items()
                     if key in lock.items and lock.items[key].hash != digest)
     types = note_type_of or {}
-    retyped = tuple(key for key in changed
-                    if lock.items[key].note_type not in ("", types.get(key, "")))
+    # An item keeps its note type while in the deck, and after it leaves (a removed item
+    # stays in students' collections): an id that comes back must come back as the same type.
+    before = {key: entry.note_type for key, entry in lock.items.items()} | lock.retired
+    retyped = tuple(key for key in hashes
+                    if before.get(key, "") not in ("", types.get(key, "")))
     new = tuple(key for key in hashes if key not in lock.items)
     removed = tuple(sorted(key for key in lock.items if key not in hashes))
     note_types_changed = lock.note_types is None or lock.note_types.hash != note_types_hash
@@ -174,4 +190,7 @@ def update(lock: Lock | None, hashes: dict[str, str], note_types_hash: str, now:
     types = note_type_of or {}
     items = {key: _bump(old.items.get(key), digest, now, types.get(key, ""))
              for key, digest in sorted(hashes.items())}
-    return Lock(items, _bump(old.note_types, note_types_hash, now))
+    retired = {key: kind for key, kind in old.retired.items() if key not in items}
+    retired |= {key: entry.note_type for key, entry in old.items.items()
+                if key not in items and entry.note_type}
+    return Lock(items, _bump(old.note_types, note_types_hash, now), dict(sorted(retired.items())))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -10,19 +11,43 @@ from quizgen.errors import OutputError
 
 
 def write_atomic(path: Path, data: bytes | str) -> None:
-    """Write data to path through a temporary file renamed into place."""
+    """Write data to path through a temporary file renamed into place.
+
+    A path that names something other than a regular file (/dev/null, a pipe) is written
+    to directly, and a symbolic link is followed, so neither is replaced by a file. An
+    existing file keeps its permissions.
+    """
     payload = data.encode("utf-8") if isinstance(data, str) else data
     path = Path(path)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        info = path.stat()
+    except FileNotFoundError:
+        info = None
+    except OSError as err:
+        raise OutputError(f"{path}: cannot write here: {err.strerror or err}") from err
+    if info is not None and not stat.S_ISREG(info.st_mode):
+        if stat.S_ISDIR(info.st_mode):
+            raise OutputError(f"{path}: is a directory; give a file name")
+        try:
+            with path.open("wb") as handle:
+                handle.write(payload)
+        except OSError as err:
+            raise OutputError(f"{path}: cannot write: {err.strerror or err}") from err
+        return
+    target = path.resolve() if path.is_symlink() else path
+    mode = stat.S_IMODE(info.st_mode) if info is not None else 0o644
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     except OSError as err:
         raise OutputError(f"{path}: cannot write here: {err.strerror or err}") from err
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except OSError as err:
+        os.chmod(tmp, mode)
+        os.replace(tmp, target)
+    except BaseException as err:  # Ctrl-C too: leave no temporary file behind
         Path(tmp).unlink(missing_ok=True)
-        raise OutputError(f"{path}: cannot write: {err.strerror or err}") from err
+        if isinstance(err, OSError):
+            raise OutputError(f"{path}: cannot write: {err.strerror or err}") from err
+        raise

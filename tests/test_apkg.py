@@ -31,7 +31,7 @@ from quizgen.apkg import (
     write_apkg,
 )
 from quizgen.cli import cli
-from quizgen.errors import RetypedItemError, StaleLockError
+from quizgen.errors import OutputError, RetypedItemError, StaleLockError
 from quizgen.lock import read_lock
 from quizgen.model import Deck
 from quizgen.resources import templates_dir
@@ -336,3 +336,34 @@ def test_apkg_bytes_are_a_zip_anki_reads(tmp_path: Path) -> None:
         assert archive.namelist() == ["collection.anki2", "media"]
         assert archive.read("media") == b"{}"
         assert archive.testzip() is None
+
+
+def test_the_lock_is_written_before_the_apkg(
+    mini_deck: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # An .apkg whose times the lock does not hold must never be handed out: when the lock
+    # cannot be written, no .apkg is.
+    def refuse(path: Path, data: bytes | str) -> None:
+        raise OutputError(f"{path}: cannot write here: Permission denied")
+
+    monkeypatch.setattr(apkg, "write_atomic", refuse)
+    with pytest.raises(OutputError, match=r"anki-lock\.json: cannot write here"):
+        write_apkg(load(mini_deck), tmp_path / "m.apkg", now=T0)
+    assert not (tmp_path / "m.apkg").exists()
+
+
+def test_an_item_removed_then_back_under_another_note_type_is_refused(
+    mini_deck: Path, edit_deck: Callable[[str, str], Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(mini_deck.parent)
+    path = mini_deck / "deck.yaml"
+    original = path.read_text(encoding="utf-8")
+    write_apkg(load(mini_deck), mini_deck.parent / "v1.apkg", now=T0)
+    quote_item = original[original.index("  - id: who-said-bridge-unsafe"):
+                          original.index("  - id: hedging-not-reached")]
+    path.write_text(original.replace(quote_item, ""), encoding="utf-8")
+    write_apkg(load(mini_deck), mini_deck.parent / "v2.apkg", now=T1)
+    path.write_text(original.replace("    kind: who-said\n", "    kind: fact\n"), encoding="utf-8")
+    with pytest.raises(RetypedItemError, match=r"^mini/anki-lock.json: 'who-said-bridge-unsafe' "
+                                               r"would change note type"):
+        write_apkg(load(mini_deck), mini_deck.parent / "v3.apkg", now=T1 + 60)

@@ -34,7 +34,8 @@ def _copied_decks(tmp_path_factory: pytest.TempPathFactory,
 
 def outputs_of(site: Path, deck: str, lock: Path | None = None) -> list[Path]:
     """Give the files a build writes for one deck, in order; lock when it was (re)written."""
-    return [site / deck / p for p in (*PAGES, f"{deck}.apkg")] + ([lock] if lock else [])
+    pages = [site / deck / p for p in PAGES]
+    return [*pages, *([lock] if lock else []), site / deck / f"{deck}.apkg"]
 
 
 def run(*args: str) -> tuple[int, str, str]:
@@ -138,8 +139,8 @@ def test_build_command_piped_prints_only_the_paths(tmp_path: Path,
     shutil.copytree(FIXTURES / "mini", tmp_path / "decks" / "mini")
     code, out, err = run("build")
     assert (code, err) == (0, "")
-    assert out == "".join(f"dist/mini/{page}\n" for page in (*PAGES, "mini.apkg")) + (
-        "decks/mini/anki-lock.json\ndist/index.html\n")
+    assert out == "".join(f"dist/mini/{page}\n" for page in PAGES) + (
+        "decks/mini/anki-lock.json\ndist/mini/mini.apkg\ndist/index.html\n")
     assert (tmp_path / "dist" / "mini" / "quiz.html").is_file()
 
 
@@ -229,3 +230,34 @@ def test_help_keeps_jinja_out_of_quizgen_help() -> None:
     code = ("import sys; from quizgen.cli import cli\n"
             "assert 'jinja2' not in sys.modules, 'jinja2 imported at startup'\n")
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_a_build_that_fails_late_leaves_the_previous_site_whole(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    build([FIXTURES / "mini"], site, seed=1)
+    before = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    # The lock is read only for the last output of the deck, after its pages are made.
+    (FIXTURES / "mini" / "anki-lock.json").write_text("{", encoding="utf-8")
+    with pytest.raises(QuizgenError, match=r"anki-lock\.json: not valid JSON"):
+        build([FIXTURES / "mini"], site, seed=5)
+    assert {p: p.read_bytes() for p in site.rglob("*") if p.is_file()} == before
+
+
+def test_a_broken_template_leaves_the_previous_site_whole(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    build([FIXTURES / "mini"], site, seed=1)
+    before = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    templates = tmp_path / "templates"
+    templates.mkdir()
+    (templates / "worksheet.html").write_text(
+        '{% extends "default:worksheet.html" %}{% block title %}{{ nope }}{% endblock %}',
+        encoding="utf-8")
+    with pytest.raises(QuizgenError, match="'nope' is undefined"):
+        build([FIXTURES / "mini"], site, seed=7, template_dir=templates)
+    assert {p: p.read_bytes() for p in site.rglob("*") if p.is_file()} == before
+
+
+def test_one_deck_named_twice_is_built_once(tmp_path: Path) -> None:
+    written = build([FIXTURES / "mini", FIXTURES / "mini" / "deck.yaml"], tmp_path)
+    assert written == [*outputs_of(tmp_path, "mini", FIXTURES / "mini" / "anki-lock.json"),
+                       tmp_path / "index.html"]

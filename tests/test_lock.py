@@ -96,9 +96,19 @@ def test_no_file_is_no_lock(tmp_path: Path) -> None:
     ("{", "not valid JSON (line 1, column 2); restore it from version control"),
     ("[]", 'has no "items" mapping; restore it from version control'),
     ('{"items": {"a": {"hash": "x", "mod": "7"}}}',
-     "item 'a' must be {\"hash\": text, \"mod\": whole seconds}"),
+     "item 'a' must be {\"hash\": text, \"mod\": whole seconds since 1970}; restore the "
+     "lock from version control"),
+    ('{"items": {"a": {"hash": "x", "mod": 9223372036854775813}}}',
+     "item 'a' must be {\"hash\": text, \"mod\": whole seconds since 1970}; restore the "
+     "lock from version control"),
+    ('{"items": {"a": {"hash": "x", "mod": -5}}}',
+     "item 'a' must be {\"hash\": text, \"mod\": whole seconds since 1970}; restore the "
+     "lock from version control"),
     ('{"items": {}, "note_types": {"hash": 1, "mod": 7}}',
-     '"note_types" must be {"hash": text, "mod": whole seconds}'),
+     '"note_types" must be {"hash": text, "mod": whole seconds since 1970}; restore the lock '
+     'from version control'),
+    ('{"items": {}, "retired": {"a": 3}}',
+     '"retired" must map item ids to note type names; restore the lock from version control'),
 ])
 def test_a_broken_lock_says_what_is_wrong(tmp_path: Path, text: str, message: str) -> None:
     path = tmp_path / "anki-lock.json"
@@ -106,3 +116,31 @@ def test_a_broken_lock_says_what_is_wrong(tmp_path: Path, text: str, message: st
     with pytest.raises(LockError) as caught:
         read_lock(path)
     assert str(caught.value) == f"{path}: {message}"
+
+
+def test_note_types_and_retired_items_round_trip(tmp_path: Path) -> None:
+    lock = update(Lock({"a": Entry("sha256:a1", 8, "quizgen MCQ"),
+                        "q": Entry("sha256:q1", 8, "quizgen Recall")}, Entry("sha256:t", 9)),
+                  {"a": "sha256:a1"}, "sha256:t", 20, {"a": "quizgen MCQ"})
+    assert lock == Lock({"a": Entry("sha256:a1", 8, "quizgen MCQ")}, Entry("sha256:t", 9),
+                        {"q": "quizgen Recall"})
+    text = lock.to_json()
+    assert '"note_type": "quizgen MCQ"' in text
+    assert text.endswith('  "retired": {\n    "q": "quizgen Recall"\n  }\n}\n')
+    path = tmp_path / "anki-lock.json"
+    path.write_text(text, encoding="utf-8")
+    assert read_lock(path) == lock
+
+
+def test_an_item_that_returns_under_another_note_type_is_retyped() -> None:
+    lock = Lock({"a": Entry("sha256:a1", 8, "quizgen MCQ")}, Entry("sha256:t", 9),
+                {"q": "quizgen Recall"})
+    diff = compare(lock, {"a": "sha256:a1", "q": "sha256:q2"}, "sha256:t",
+                   {"a": "quizgen MCQ", "q": "quizgen MCQ"})
+    assert (diff.new, diff.retyped) == (("q",), ("q",))
+    same = compare(lock, {"a": "sha256:a1", "q": "sha256:q2"}, "sha256:t",
+                   {"a": "quizgen MCQ", "q": "quizgen Recall"})
+    assert (same.new, same.retyped) == (("q",), ())
+    back = update(lock, {"a": "sha256:a1", "q": "sha256:q2"}, "sha256:t", 30,
+                  {"a": "quizgen MCQ", "q": "quizgen Recall"})
+    assert (back.retired, back.items["q"]) == ({}, Entry("sha256:q2", 30, "quizgen Recall"))
