@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import difflib
 import gc
 import os
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -110,9 +111,9 @@ class _Reader:
                 self.problem(key_node, "appears twice; keep one", item, prefix + key,
                              code="duplicate-field")
             elif key not in fields:
-                known = ", ".join(fields)
-                self.problem(key_node, f"unknown field in {what} (known: {known})", item,
-                             prefix + key, code="unknown-field")
+                self.problem(key_node, f"unknown field in {what}{did_you_mean(key, fields)} "
+                                       f"(known: {', '.join(fields)})", item, prefix + key,
+                             code="unknown-field")
             else:
                 values[key] = value_node
                 if lines is not None:
@@ -199,8 +200,9 @@ class _Reader:
         folder = path.parent.resolve()
         target = (folder / source.article).resolve()
         if not target.is_relative_to(folder):
-            self.problem(node, f"{source.article!r} lies outside the deck folder; keep the "
-                               "article beside deck.yaml", field="source.article",
+            link = " (through a symbolic link)" if (folder / source.article).is_symlink() else ""
+            self.problem(node, f"{source.article!r} lies outside the deck folder{link}; keep "
+                               "the article beside deck.yaml", field="source.article",
                          code="article-outside")
             return ""
         if not target.is_file():
@@ -270,12 +272,45 @@ class _Reader:
         return tuple(result)
 
 
+def did_you_mean(word: str, known: Iterable[str]) -> str:
+    """Give "; did you mean 'x'?" for the closest known word, or "" when none is close."""
+    close = difflib.get_close_matches(word, list(known), n=1, cutoff=0.7)
+    return f"; did you mean {close[0]!r}?" if close else ""
+
+
 def _shape(node: yaml.Node) -> str:
     if isinstance(node, yaml.MappingNode):
         return "a mapping"
     if isinstance(node, yaml.SequenceNode):
         return "a list"
     return f"the text {str(node.value)[:40]!r}"
+
+
+# What libyaml's complaints usually mean in a deck file, said the way a teacher can act on.
+_YAML_HINTS = (
+    ("mapping values are not allowed", "a value holding ': ' must be in quotes, or this line "
+                                       "is indented further than the field above it"),
+    ("did not find expected '-' indicator", "this line is indented less than the list entry "
+                                            "it belongs to"),
+    ("did not find expected key", "a line is indented differently from the field above it, "
+                                  "or text goes on after a closing quote: quote the whole "
+                                  "value"),
+    ("could not find expected ':'", "a field name needs ':' after it, and a long value "
+                                    "must be indented under its field"),
+    ("found unexpected end of stream", "a quote is opened and never closed"),
+)
+
+
+def _yaml_hint(reason: str, text: str, line: int | None) -> str:
+    lines = text.splitlines()
+    if line is not None and line < len(lines):
+        indent = lines[line][: len(lines[line]) - len(lines[line].lstrip())]
+        if "\t" in indent:
+            return "; indent with spaces, not tabs"
+    for phrase, hint in _YAML_HINTS:
+        if phrase in reason:
+            return f"; {hint}"
+    return ""
 
 
 @contextmanager
@@ -317,8 +352,12 @@ def read_deck(path: Path | str) -> Reading:
     An unreadable file, or one that is not YAML, raises DeckError.
     """
     path = Path(path)
-    if path.is_dir() and path.name != "deck.yaml":
-        path = path / "deck.yaml"
+    try:
+        if path.is_dir() and path.name != "deck.yaml":
+            path = path / "deck.yaml"
+    except OSError as err:
+        raise DeckError([Problem(str(path), f"cannot be read: {err.strerror or err}",
+                                 code="unreadable")]) from err
     file = display_path(path)
     text = read_text(path, "the deck file", file)
     try:
@@ -330,8 +369,9 @@ def read_deck(path: Path | str) -> Reading:
         reason = err.problem or err.context or "malformed YAML"
         if err.context and reason.startswith("but "):  # "expected one thing, but found..."
             reason = f"{err.context}, {reason}"
+        hint = _yaml_hint(reason, text, mark.line if mark else None)
         raise DeckError([Problem(
-            file, f"YAML syntax: {reason}{where}", line=mark.line + 1 if mark else None,
+            file, f"YAML syntax: {reason}{where}{hint}", line=mark.line + 1 if mark else None,
             code="yaml",
         )]) from err
     except yaml.YAMLError as err:

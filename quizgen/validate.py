@@ -9,7 +9,7 @@ from statistics import mean
 
 from quizgen.errors import DeckError, Problem
 from quizgen.fold import ArticleIndex, fold_option, fold_text
-from quizgen.loader import display_path, load_deck
+from quizgen.loader import did_you_mean, display_path, load_deck
 from quizgen.model import KINDS, Deck, Item
 
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -84,8 +84,8 @@ def _check_item(item: Item, index: ArticleIndex, file: str) -> Iterator[Problem]
         yield error("id", f"{item.id!r} is not a lowercase slug (letters, digits and single "
                     "hyphens, like 'brew-domestic-pressure')", "bad-id")
     if item.kind not in KINDS:
-        yield error("kind", f"{item.kind!r} is not a kind; use one of {', '.join(KINDS)}",
-                    "unknown-kind")
+        yield error("kind", f"{item.kind!r} is not a kind{did_you_mean(item.kind, KINDS)}; "
+                    f"use one of {', '.join(KINDS)}", "unknown-kind")
     count = len(item.distractors)
     if not MIN_DISTRACTORS <= count <= MAX_DISTRACTORS:
         yield error("distractors", f"has {count}; give {MIN_DISTRACTORS} to "

@@ -188,3 +188,19 @@ def test_validate_reports_structural_and_content_problems_together(workdir: Path
         "decks/mini/deck.yaml",
     ]
     assert out.splitlines()[-1] == "decks/mini/deck.yaml: 4 items, 3 errors, 0 warnings: INVALID"
+
+
+def test_a_deck_is_found_by_its_id_whatever_its_folder(workdir: Path) -> None:
+    (workdir / "decks" / "mini").rename(workdir / "decks" / "my-deck")
+    assert run("validate", "mini") == (
+        0, "decks/my-deck/deck.yaml: 4 items, 0 errors, 0 warnings: valid\n", "")
+
+
+def test_a_folder_without_a_deck_does_not_hide_a_deck_id(workdir: Path) -> None:
+    (workdir / "mini").mkdir()  # say, the output folder of an earlier build
+    (workdir / "mini" / "quiz.html").write_text("", encoding="utf-8")
+    assert run("validate", "mini") == (
+        0, "decks/mini/deck.yaml: 4 items, 0 errors, 0 warnings: valid\n", "")
+    assert run("validate", "./mini") == (1, (
+        "mini/deck.yaml: the deck file does not exist\n"
+        "mini/deck.yaml: 1 error, 0 warnings: INVALID\n"), "")

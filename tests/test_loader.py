@@ -74,6 +74,51 @@ def test_structural_problems(
     assert _only_problem(path) == f"{path.parent / expected}"
 
 
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        ("title: A small deck for tests", "title: Note: a small deck",
+         "2: YAML syntax: mapping values are not allowed in this context, column 12; a value "
+         "holding ': ' must be in quotes, or this line is indented further than the field above "
+         "it"),
+        ("    answer: Dana Reyes, an engineer", "      answer: Dana Reyes, an engineer",
+         "14: YAML syntax: mapping values are not allowed in this context, column 13; a value "
+         "holding ': ' must be in quotes, or this line is indented further than the field above "
+         "it"),
+        ("        why: The spokesperson could not be reached.",
+         "      why: The spokesperson could not be reached.",
+         "19: YAML syntax: did not find expected '-' indicator, column 7; this line is indented "
+         "less than the list entry it belongs to"),
+        ('    prompt: Who said the bridge "is not safe for heavy lorries"?',
+         '    prompt: "Who said" the bridge is not safe?',
+         "13: YAML syntax: did not find expected key, column 24; a line is indented differently "
+         "from the field above it, or text goes on after a closing quote: quote the whole value"),
+        ("    kind: who-said\n", "\tkind: who-said\n",
+         "12: YAML syntax: found a tab character that violates indentation, column 1; indent "
+         "with spaces, not tabs"),
+        ("    tags: [claim, mayor]", '    tags: [claim, mayor]\n    difficulty: "2',
+         "66: YAML syntax: found unexpected end of stream, column 1; a quote is opened and "
+         "never closed"),
+    ],
+    ids=["colon-in-value", "over-indented", "under-indented", "text-after-quote", "tab",
+         "unclosed-quote"],
+)
+def test_yaml_mistakes_come_with_a_hint(
+    edit_deck: Callable[[str, str], Path], old: str, new: str, expected: str
+) -> None:
+    path = edit_deck(old, new)
+    assert _only_problem(path) == f"{path}:{expected}"
+
+
+def test_a_misspelt_field_suggests_the_right_one(edit_deck: Callable[[str, str], Path]) -> None:
+    path = edit_deck("    explanation: The quote", "    explenation: The quote")
+    with pytest.raises(DeckError) as caught:
+        load_deck(path)
+    assert [str(p).split(": ", 1)[1] for p in caught.value.problems] == [
+        "unknown field in an item; did you mean 'explanation'? (known: id, kind, prompt, "
+        "answer, distractors, evidence, explanation, tags, difficulty)"]
+
+
 def test_items_missing_and_empty(mini_deck: Path) -> None:
     path = mini_deck / "deck.yaml"
     head = path.read_text(encoding="utf-8").split("items:")[0]

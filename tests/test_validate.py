@@ -41,6 +41,11 @@ CASES = [
     ("duplicate-id", "  - id: hedging-not-reached\n", "  - id: who-said-bridge-unsafe\n",
      24, "who-said-bridge-unsafe", "id", "error",
      "duplicates the id of the item on line 11; ids must be unique"),
+    ("misspelt-kind", "    kind: who-said\n", "    kind: who-sayed\n",
+     12, "who-said-bridge-unsafe", "kind", "error",
+     "'who-sayed' is not a kind; did you mean 'who-said'?; use one of fact, who-said, "
+     "source-type, anonymity, claim-vs-fact, hedging, corroboration, independence, "
+     "background, main-claim"),
     ("unknown-kind", "    kind: who-said\n", "    kind: quote\n",
      12, "who-said-bridge-unsafe", "kind", "error",
      "'quote' is not a kind; use one of fact, who-said, source-type, anonymity, "
