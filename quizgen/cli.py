@@ -137,38 +137,35 @@ def validate(decks: tuple[str, ...], strict: bool, as_json: bool) -> None:
     Example:
         quizgen validate decks/iran-pakistan-2024 --strict
     """
-    from quizgen.loader import display_path, read_deck
-    from quizgen.validate import errors_of
-    from quizgen.validate import validate as check
+    from quizgen.decks import resolve_deck
+    from quizgen.errors import DeckNotFoundError
+    from quizgen.validate import Report, check_decks, errors_of
 
-    reports, ok = [], True
-    for path in _deck_paths(decks):
-        items: int | None = None
-        deck_id: str | None = None
+    reports: list[Report] = []
+    paths: list[Path] = []
+    for arg in decks:
         try:
-            reading = read_deck(path)
-        except DeckError as err:
-            problems = err.problems
-        else:
-            problems = list(reading.problems)
-            if reading.deck is not None:
-                # The items that loaded are checked too: every problem is reported at once.
-                problems += check(reading.deck)
-                items, deck_id = reading.item_count, reading.deck.id
-            problems.sort(key=lambda p: p.line or 0)
-        stopping = errors_of(problems, strict)
-        ok = ok and not stopping
-        reports.append((display_path(path), deck_id, items, problems, not stopping))
+            paths.append(resolve_deck(arg))
+        except DeckNotFoundError as err:
+            if not as_json:
+                raise
+            # As JSON, a deck that is not there is one more invalid report, not a stop.
+            reports.append(Report(arg, None, None, [Problem(arg, str(err).split(": ", 1)[1],
+                                                            code="not-found")]))
+    reports += check_decks(paths if decks else _deck_paths(()))
+    ok = all(not errors_of(r.problems, strict) for r in reports)
+    rows = [(r.file, r.deck_id, r.items, r.problems, not errors_of(r.problems, strict))
+            for r in reports]
     if as_json:
         click.echo(_dump_json([
             {"path": file, "id": deck_id, "items": items, "valid": valid,
              "errors": sum(p.severity == "error" for p in problems),
              "warnings": sum(p.severity == "warning" for p in problems),
              "problems": [p.to_dict() for p in problems]}
-            for file, deck_id, items, problems, valid in reports
+            for file, deck_id, items, problems, valid in rows
         ]), nl=False)
     else:
-        for file, _, items, problems, valid in reports:
+        for file, _, items, problems, valid in rows:
             for problem in problems:
                 click.echo(str(problem))
             errors = sum(p.severity == "error" for p in problems)

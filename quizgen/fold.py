@@ -42,9 +42,16 @@ def fold_text(text: str) -> str:
     return _SPACE.sub(" ", text).strip()
 
 
+_SIGN = re.compile(r"(?<!\w)([-+])(?=\d)")
+
+
 def fold_option(text: str) -> str:
-    """Give the comparison key of an option: case, spacing and punctuation folded away."""
-    return _NOT_WORD.sub(" ", fold_text(text).casefold()).strip()
+    """Give the comparison key of an option: case, spacing and punctuation folded away.
+
+    A sign before a number is kept: "-3%" and "3%" are different options.
+    """
+    signed = _SIGN.sub(lambda m: " minus " if m.group(1) == "-" else " plus ", fold_text(text))
+    return _NOT_WORD.sub(" ", signed.casefold()).strip()
 
 
 class ArticleIndex:

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from statistics import mean
 
 from quizgen.errors import DeckError, Problem
 from quizgen.fold import ArticleIndex, fold_option, fold_text
-from quizgen.loader import did_you_mean, display_path, load_deck
+from quizgen.loader import did_you_mean, display_path, load_deck, read_deck
 from quizgen.model import KINDS, Deck, Item
 
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -18,17 +19,20 @@ MIN_DISTRACTORS, MAX_DISTRACTORS = 2, 4
 LENGTH_CUE_RATIO = 1.5
 
 _CATCH_ALL = re.compile(
-    r"\b(?:all|none|neither|both) of the (?:above|options|answers|choices)\b"
-    r"|\bboth [a-e] and [a-e]\b|\b[a-e] and [a-e] (?:only|both)\b",
+    r"\b(?:all|none|neither|both)\s+(?:of\s+)?(?:the\s+)?(?:above|options|answers|choices)\b"
+    r"|^(?:all|none|neither|both)\s+of\s+(?:these|them)\W*$"
+    r"|\bboth\s+[a-e]\s+and\s+[a-e]\b|\bneither\s+[a-e]\s+nor\s+[a-e]\b"
+    r"|^[a-e]\s*(?:and|&|,)\s*[a-e](?:\s+(?:only|both))?\W*$",
     re.IGNORECASE,
 )
-# Starts with a number, perhaps after a hedge: "nearly 100", "3", "about six", "dozens".
-_NUMBER_LIKE = re.compile(
-    r"(?:about|nearly|around|almost|roughly|more than|fewer than|less than|over|under|"
-    r"at least|at most|some)?\s*(?:[$€£]?\d|(?:two|three|four|five|six|seven|eight|nine|"
-    r"ten|eleven|twelve|twenty|thirty|forty|fifty|a hundred|hundreds|a dozen|dozens|"
-    r"a thousand|thousands)\b)",
-    re.IGNORECASE,
+# Hedges that may come before a number: "nearly 100", "more than two".
+_HEDGE = re.compile(r"(?:about|nearly|around|almost|roughly|more than|fewer than|less than|"
+                    r"over|under|at least|at most|some|only|just)\s+", re.IGNORECASE)
+_NUMBER_WORDS = frozenset(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy "
+    "eighty ninety hundred hundreds thousand thousands million millions billion billions "
+    "dozen dozens".split()
 )
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 STOPWORDS = frozenset(
@@ -39,6 +43,22 @@ STOPWORDS = frozenset(
     there these they this those through under until very were what when where which while
     whom with would your yours said says told""".split()
 )
+
+
+def number_like(text: str) -> bool:
+    """Tell whether an option is a number: "3", "-3%", "nearly 100", "a dozen", "two bases".
+
+    A number word followed by a capitalized word is a name ("Ten Downing Street").
+    """
+    text = _HEDGE.sub("", fold_text(text), count=1)
+    if re.match(r"[-+]?[$€£]?\d", text):
+        return True
+    words = text.split()
+    if words and words[0].casefold() in ("a", "an") and len(words) > 1:
+        words = words[1:]
+    if not words or words[0].casefold() not in _NUMBER_WORDS:
+        return False
+    return len(words) == 1 or not words[1][:1].isupper() or words[1].casefold() in _NUMBER_WORDS
 
 
 def _stem(word: str) -> str:
@@ -91,7 +111,7 @@ def _check_item(item: Item, index: ArticleIndex, file: str) -> Iterator[Problem]
         yield error("distractors", f"has {count}; give {MIN_DISTRACTORS} to "
                     f"{MAX_DISTRACTORS} distractors", "distractor-count")
     for tag in item.tags:
-        if not tag or any(ch.isspace() for ch in tag):
+        if any(ch.isspace() for ch in tag):
             yield error("tags", f"{tag!r} has a space; Anki splits tags on spaces, "
                         "so use hyphens", "bad-tag")
 
@@ -126,7 +146,7 @@ def _check_item(item: Item, index: ArticleIndex, file: str) -> Iterator[Problem]
     if clang:
         yield warning("prompt", f"shares {', '.join(repr(w) for w in clang)} with the answer "
                       "alone; the echo gives the answer away", "clang-cue")
-    forms = {bool(_NUMBER_LIKE.match(fold_text(t))) for _, t in options}
+    forms = {number_like(t) for _, t in options}
     if len(forms) > 1:
         yield warning("distractors", "mixes numbers with other options; make every option "
                       "the same form", "mixed-form")
@@ -147,6 +167,48 @@ def _evidence_message(evidence: str, index: ArticleIndex) -> str:
 def errors_of(problems: list[Problem], strict: bool = False) -> list[Problem]:
     """Give the problems that stop a build: the errors, and under strict the warnings too."""
     return [p for p in problems if strict or p.severity == "error"]
+
+
+@dataclass(frozen=True)
+class Report:
+    """What checking one deck found: where it is, its id and size when known, its problems."""
+
+    file: str
+    deck_id: str | None
+    items: int | None
+    problems: list[Problem]
+
+
+def check_decks(paths: Sequence[Path]) -> list[Report]:
+    """Check every deck, structure and content, and that no two decks share an id.
+
+    Each deck's problems are in the order of its file; a deck that cannot be read at all
+    has that one problem.
+    """
+    reports: list[Report] = []
+    owners: dict[str, str] = {}
+    for path in paths:
+        file = display_path(path)
+        try:
+            reading = read_deck(path)
+        except DeckError as err:
+            reports.append(Report(file, None, None, err.problems))
+            continue
+        problems = list(reading.problems)
+        deck = reading.deck
+        if deck is not None:
+            # The items that loaded are checked too: every problem is reported at once.
+            problems += validate(deck)
+            if deck.id in owners:
+                # The Anki notes of two decks with one id would overwrite each other.
+                problems.append(Problem(file, f"{deck.id!r} is also the id of {owners[deck.id]}; "
+                                        "each deck needs its own id", field="id",
+                                        code="duplicate-deck-id"))
+            owners.setdefault(deck.id, file)
+        problems.sort(key=lambda p: p.line or 0)
+        reports.append(Report(file, deck.id if deck else None,
+                              reading.item_count if deck else None, problems))
+    return reports
 
 
 def load_checked(path: Path | str, strict: bool = False) -> tuple[Deck, list[Problem]]:

@@ -204,3 +204,26 @@ def test_a_folder_without_a_deck_does_not_hide_a_deck_id(workdir: Path) -> None:
     assert run("validate", "./mini") == (1, (
         "mini/deck.yaml: the deck file does not exist\n"
         "mini/deck.yaml: 1 error, 0 warnings: INVALID\n"), "")
+
+
+def test_validate_json_reports_a_missing_deck_and_goes_on(workdir: Path) -> None:
+    code, out, err = run("validate", "nope", "mini", "--json")
+    assert (code, err) == (1, "")
+    data = json.loads(out)
+    assert [(d["path"], d["valid"]) for d in data] == [("nope", False),
+                                                     ("decks/mini/deck.yaml", True)]
+    assert data[0]["problems"][0]["message"] == (
+        "no such deck; give a deck folder, its deck.yaml, or the id of a deck that "
+        "'quizgen list' shows")
+
+
+def test_two_decks_with_one_id_are_invalid(workdir: Path) -> None:
+    shutil.copytree(workdir / "decks" / "mini", workdir / "decks" / "mini-copy")
+    code, out, _ = run("validate")
+    assert code == 1
+    assert out.splitlines() == [
+        "decks/mini/deck.yaml: 4 items, 0 errors, 0 warnings: valid",
+        "decks/mini-copy/deck.yaml, field 'id': 'mini' is also the id of decks/mini/deck.yaml; "
+        "each deck needs its own id",
+        "decks/mini-copy/deck.yaml: 4 items, 1 error, 0 warnings: INVALID",
+    ]

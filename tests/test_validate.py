@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 from quizgen.errors import DeckError, Problem
+from quizgen.fold import fold_option
 from quizgen.loader import load_deck
-from quizgen.validate import load_checked, validate
+from quizgen.validate import load_checked, number_like, validate
 
 ITEM1 = "  - id: who-said-bridge-unsafe\n"
 D1 = """      - text: The mayor of the town
@@ -160,3 +161,40 @@ def test_evidence_matches_across_quote_dash_and_space_styles(
     path = edit_deck('evidence: "“The bridge is not safe for heavy lorries,” said Dana Reyes"',
                      "evidence: '\"The bridge   is not safe\n      for heavy lorries,\" said Dana'")
     assert _problems(path) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("3", True), ("-3%", True), ("$40", True), ("nearly 100", True), ("more than two", True),
+    ("Two bases", True), ("a dozen", True), ("Dozens", True), ("one hundred", True),
+    ("zero", True), ("about six weeks", True),
+    ("Ten Downing Street", False), ("Seven News", False), ("Gregory Brew", False),
+    ("A senior official", False), ("Jaish al-Adl", False),
+])
+def test_number_like_options(text: str, expected: bool) -> None:
+    assert number_like(text) is expected
+
+
+@pytest.mark.parametrize("text", [
+    "All of the above", "none of the above", "All the above", "Both of the answers",
+    "All of these", "None of them.", "Both A and B", "Neither A nor B", "A and B", "A & C only",
+    "b, c",
+])
+def test_catch_all_options_are_errors(edit_deck: Callable[[str, str], Path], text: str) -> None:
+    path = edit_deck("      - text: A council spokesperson\n", f"      - text: {text}\n")
+    assert [p.code for p in _problems(path) if p.severity == "error"] == ["catch-all-option"]
+
+
+@pytest.mark.parametrize("text", [
+    "Pakistan said all of them were militants", "A bank and a bakery", "Both governments",
+])
+def test_ordinary_options_are_not_catch_alls(
+    edit_deck: Callable[[str, str], Path], text: str
+) -> None:
+    path = edit_deck("      - text: A council spokesperson\n", f"      - text: {text}\n")
+    assert [p.code for p in _problems(path) if p.severity == "error"] == []
+
+
+def test_a_sign_makes_a_different_option() -> None:
+    assert fold_option("-3%") != fold_option("3%")
+    assert fold_option("−3 %") == fold_option("-3%")
+    assert fold_option("The Mayor!") == fold_option("the  mayor")
