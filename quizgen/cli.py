@@ -199,7 +199,6 @@ def export(deck: str, fmt: str, output: str) -> None:
         click.echo(output)
 
 
-# The html and build commands' choices are light modules; imported here to keep to one edit.
 _HTML_NAMES = {"quiz": "quiz", "worksheet": "worksheet", "key": "answer-key"}
 _TEMPLATE_DIR = click.Path(exists=True, file_okay=False, path_type=Path)
 

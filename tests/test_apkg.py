@@ -171,7 +171,7 @@ def test_a_change_in_how_an_item_is_rendered_changes_its_hash(tmp_path: Path) ->
 def test_the_same_deck_and_lock_give_the_same_bytes(mini_deck: Path, tmp_path: Path) -> None:
     deck = load(mini_deck)
     write_apkg(deck, tmp_path / "a.apkg", now=T0)
-    time.sleep(1.1)
+    time.sleep(1.1)  # a second later by the wall clock: no byte may depend on it
     result = write_apkg(deck, tmp_path / "b.apkg", now=T1)
 
     assert result.lock_written is False
