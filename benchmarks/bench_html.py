@@ -7,7 +7,10 @@
 2. how soon that page is usable in headless Chromium: from navigation start to the moment
    its script has enabled the "Check answers" button (``window.quizgenReadyAt``, read from
    ``performance.now()``); budget 300 ms;
-3. the wall time of ``quizgen build`` of the bundled deck as a whole process; budget 1 s.
+3. the wall time of ``quizgen build`` of the bundled deck as a whole process; budget 1 s;
+4. how many A4 pages the bundled deck's worksheet and answer key print to (Chromium's own
+   print to PDF); the key lists every option with why it is wrong, so it is watched:
+   budget 17 pages.
 
 Medians of several runs. Exits 1 when a figure is over its budget.
 """
@@ -15,6 +18,7 @@ Medians of several runs. Exits 1 when a figure is over its budget.
 from __future__ import annotations
 
 import argparse
+import re
 import shutil
 import statistics
 import subprocess
@@ -37,6 +41,7 @@ ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
 SIZE_BUDGET = 400 * 1024
 READY_BUDGET_MS = 300.0
 BUILD_BUDGET_S = 1.0
+KEY_PAGES_BUDGET = 17
 
 
 def bundled_deck() -> Path:
@@ -79,6 +84,25 @@ def time_to_usable(page_path: Path, runs: int) -> list[float]:
     return times[1:]  # the first run warms the browser up
 
 
+def printed_pages(pages: dict[str, str]) -> dict[str, int]:
+    """Give how many A4 pages each rendered page prints to in Chromium."""
+    from playwright.sync_api import sync_playwright
+
+    counts = {}
+    with tempfile.TemporaryDirectory() as tmp, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        for name, html in pages.items():
+            path = Path(tmp) / f"{name}.html"
+            path.write_text(html, encoding="utf-8")
+            page = browser.new_page()
+            page.goto(path.as_uri())
+            pdf = page.pdf(format="A4")
+            counts[name] = len(re.findall(rb"/Type\s*/Page\b", pdf))
+            page.close()
+        browser.close()
+    return counts
+
+
 def build_times(deck: Path, runs: int) -> list[float]:
     times = []
     with tempfile.TemporaryDirectory() as out:
@@ -116,6 +140,12 @@ def main() -> int:
     over |= median > BUILD_BUDGET_S
     print(f"quizgen build {source.parent.name} (whole process): median {median * 1000:.0f} ms, "
           f"max {max(built) * 1000:.0f} ms over {runs} runs (budget {BUILD_BUDGET_S:.0f} s)")
+    bundled, _ = load_checked(source)
+    quiz = arrange(bundled, 1)
+    printed = printed_pages({mode: render_html(quiz, mode) for mode in ("worksheet", "key")})
+    over |= printed["key"] > KEY_PAGES_BUDGET
+    print(f"{source.parent.name} printed on A4: worksheet {printed['worksheet']} pages, "
+          f"answer key {printed['key']} pages (budget {KEY_PAGES_BUDGET})")
     print("over budget" if over else "all within budget")
     return 1 if over else 0
 

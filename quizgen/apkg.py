@@ -21,6 +21,7 @@ from typing import Any
 
 import genanki
 
+from quizgen.arrange import LETTERS
 from quizgen.errors import RetypedItemError, StaleLockError
 from quizgen.loader import display_path
 from quizgen.lock import LOCK_FILE, Lock, LockDiff, compare, content_hash, read_lock, update
@@ -35,7 +36,6 @@ RECALL_MODEL_ID = 1784673974
 MCQ_NAME = "quizgen MCQ"
 RECALL_NAME = "quizgen Recall"
 
-LETTERS = "ABCDE"
 # Changing these names, their order or the template names is a breaking change: Anki would
 # import the note type as a new one beside the old, and duplicate every note.
 MCQ_FIELDS = ("Prompt", *LETTERS, "Letter", "Answer", *(f"Why{x}" for x in LETTERS),

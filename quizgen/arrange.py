@@ -11,6 +11,7 @@ from quizgen.model import KINDS, Deck, Item
 
 #: The seed used when none is given; it is the "version" printed on sheets.
 DEFAULT_SEED = 1
+#: The letters of a question's options, in order: every output letters options from here.
 LETTERS = "ABCDE"
 
 
@@ -53,6 +54,11 @@ class Quiz:
         """Give the version printed on sheets and keys: the seed."""
         return str(self.seed)
 
+    @property
+    def built_with(self) -> str:
+        """Give the options that rebuild this quiz ("--seed 2 --kind fact --count 5")."""
+        return " ".join(filter(None, [f"--seed {self.seed}", self.selection]))
+
     def kinds(self) -> list[str]:
         """Give the kinds of the chosen items, in the order KINDS lists them."""
         present = {question.item.kind for question in self.questions}
@@ -65,14 +71,41 @@ def _rng(*parts: object) -> random.Random:
     return random.Random("/".join(["quizgen", *map(str, parts)]))
 
 
-def _options(deck: Deck, item: Item, seed: int) -> tuple[Option, ...]:
-    # Each item draws its option order from its own generator, so an item keeps its letters
-    # whatever --kind, --tag or --count choose around it.
-    choices: list[tuple[str, bool, str]] = [(item.answer, True, "")]
-    choices += [(d.text, False, d.why) for d in item.distractors]
-    _rng(deck.id, seed, "options", item.id).shuffle(choices)
-    return tuple(Option(LETTERS[i], text, correct, why)
-                 for i, (text, correct, why) in enumerate(choices))
+def _arrange_options(deck: Deck, items: list[Item], seed: int) -> list[tuple[Option, ...]]:
+    """Give each item's options in order, spreading the answers' letters evenly over the quiz.
+
+    Item by item, the answer takes a letter among those the answers have taken least so far
+    (of the letters this item has), ties broken by the seeded generator; the distractors
+    fill the other places in seeded random order. So a key never reads "C, C, B, C, C":
+    each letter answers about as many questions as any other (an item with three options
+    cannot put its answer at D or E, so those may lag by what such items make unavoidable).
+
+    The items are visited in a seeded random order, those with fewest options first (the
+    others can then even out what they leave), not in question order: visiting in question
+    order would make every run of four questions use each letter once, a pattern that gives
+    away the fourth answer to whoever knows three. An item's letters therefore depend on
+    the items chosen with it.
+    """
+    rng = _rng(deck.id, seed, "options")
+    sizes = [1 + len(item.distractors) for item in items]
+    for item, size in zip(items, sizes, strict=True):
+        if size > len(LETTERS):  # validation allows at most 4 distractors
+            raise ValueError(f"item {item.id!r} has {size} options; at most {len(LETTERS)}")
+    tiebreak = [rng.random() for _ in items]
+    visit = sorted(range(len(items)), key=lambda n: (sizes[n], tiebreak[n]))
+    used = dict.fromkeys(LETTERS, 0)
+    arranged: list[tuple[Option, ...]] = [() for _ in items]
+    for n in visit:
+        item, size = items[n], sizes[n]
+        fewest = min(used[letter] for letter in LETTERS[:size])
+        place = rng.choice([k for k in range(size) if used[LETTERS[k]] == fewest])
+        used[LETTERS[place]] += 1
+        wrong = [(d.text, False, d.why) for d in item.distractors]
+        rng.shuffle(wrong)
+        choices = [*wrong[:place], (item.answer, True, ""), *wrong[place:]]
+        arranged[n] = tuple(Option(LETTERS[k], text, correct, why)
+                            for k, (text, correct, why) in enumerate(choices))
+    return arranged
 
 
 def _describe(kinds: Iterable[str], tags: Iterable[str]) -> str:
@@ -85,7 +118,9 @@ def arrange(deck: Deck, seed: int = DEFAULT_SEED, count: int | None = None,
     """Give the quiz a seed draws from a deck: items filtered, sampled and shuffled.
 
     An item is kept when its kind is one of ``kinds`` (any kind when empty) and it carries
-    one of ``tags`` (any tags when empty). ``count`` samples that many of the kept items.
+    one of ``tags`` (any tags when empty). ``count`` samples that many of the kept items
+    (the command line only passes 1 or more; a library caller passing less gets an error).
+    The answers' letters are spread evenly over the chosen questions (see _arrange_options).
     """
     kinds, tags = tuple(kinds), tuple(tags)
     pool = [item for item in deck.items
@@ -110,8 +145,10 @@ def arrange(deck: Deck, seed: int = DEFAULT_SEED, count: int | None = None,
     order = _rng(deck.id, seed, "items")
     # sample() of the whole pool is a shuffle; with a count it also chooses.
     chosen = order.sample(pool, len(pool) if count is None else count)
-    questions = tuple(Question(number, item, _options(deck, item, seed))
-                      for number, item in enumerate(chosen, start=1))
+    options = _arrange_options(deck, chosen, seed)
+    questions = tuple(Question(number, item, opts)
+                      for number, (item, opts) in enumerate(zip(chosen, options, strict=True),
+                                                             start=1))
     selection = " ".join(filter(None, [_describe(kinds, tags),
                                        f"--count {count}" if count is not None else ""]))
     return Quiz(deck, seed, questions, selection)

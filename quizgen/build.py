@@ -11,7 +11,7 @@ from quizgen.errors import Problem, QuizgenError
 from quizgen.loader import display_path
 from quizgen.model import Deck
 from quizgen.output import write_atomic
-from quizgen.render import IndexEntry, Link, render_html, render_index
+from quizgen.render import PAGES, STUDENT, IndexEntry, Link, render_html, render_index
 from quizgen.validate import load_checked
 
 INDEX = "index.html"
@@ -29,6 +29,7 @@ class Output:
     filename: str  # "{id}" stands for the deck id
     label: str
     make: Maker
+    audience: str  # who the index page offers it to: render.STUDENT or render.TEACHER
 
 
 def _page(mode: str, template_dir: Path | None) -> Maker:
@@ -51,10 +52,9 @@ def _anki(deck: Deck, quiz: Quiz, path: Path) -> list[Planned]:
 def outputs(template_dir: Path | None = None) -> list[Output]:
     """Give the files built for each deck, in the order they are written and linked."""
     return [
-        Output("quiz.html", "Quiz", _page("quiz", template_dir)),
-        Output("worksheet.html", "Worksheet", _page("worksheet", template_dir)),
-        Output("answer-key.html", "Answer key", _page("key", template_dir)),
-        Output("{id}.apkg", "Anki deck", _anki),
+        *(Output(page.filename, page.label, _page(page.mode, template_dir), page.audience)
+          for page in PAGES),
+        Output("{id}.apkg", "Anki deck", _anki, STUDENT),
     ]
 
 
@@ -101,7 +101,7 @@ def iter_plan(deck_paths: Sequence[Path], out_dir: Path, seed: int = DEFAULT_SEE
         for output in outputs(template_dir):
             filename = output.filename.format(id=deck.id)
             yield output.make(deck, quiz, out_dir / deck.id / filename)
-            links.append(Link(output.label, f"{deck.id}/{filename}"))
+            links.append(Link(output.label, f"{deck.id}/{filename}", output.audience))
         entries.append(IndexEntry(deck.id, deck.title, len(deck.items), tuple(links)))
     yield [(out_dir / INDEX, render_index(entries, template_dir))]
 

@@ -19,6 +19,7 @@ from quizgen import __version__
 from quizgen.arrange import DEFAULT_SEED
 from quizgen.errors import DeckError, Problem, QuizgenError
 from quizgen.model import KINDS
+from quizgen.render import MODES
 
 if TYPE_CHECKING:
     from quizgen.model import Deck
@@ -199,7 +200,6 @@ def export(deck: str, fmt: str, output: str) -> None:
         click.echo(output)
 
 
-_HTML_NAMES = {"quiz": "quiz", "worksheet": "worksheet", "key": "answer-key"}
 _TEMPLATE_DIR = click.Path(exists=True, file_okay=False, path_type=Path)
 
 
@@ -208,7 +208,7 @@ _TEMPLATE_DIR = click.Path(exists=True, file_okay=False, path_type=Path)
 @click.option("-o", "--output", metavar="FILE|-",
               help="Where to write; - for standard output.  [default: DECKID-MODE.html, "
                    "or DECKID-MODE-vSEED.html with --seed]")
-@click.option("--mode", type=click.Choice(list(_HTML_NAMES)), default="quiz", show_default=True,
+@click.option("--mode", type=click.Choice(list(MODES)), default="quiz", show_default=True,
               help="quiz: interactive, graded in the page; worksheet: printable sheet; "
                    "key: the answer key of that sheet.")
 @click.option("--seed", type=int, metavar="N",
@@ -247,7 +247,7 @@ def html(deck: str, output: str | None, mode: str, seed: int | None, count: int 
         return
     if output is None:
         version = "" if seed is None else f"-v{seed}"
-        output = f"{loaded.id}-{_HTML_NAMES[mode]}{version}.html"
+        output = f"{loaded.id}-{Path(MODES[mode]).stem}{version}.html"
     write_atomic(Path(output), page)
     click.echo(output)
 

@@ -9,18 +9,35 @@ from pathlib import Path
 
 import pytest
 
-from quizgen.arrange import DEFAULT_SEED, Quiz, arrange
+from quizgen.arrange import DEFAULT_SEED, LETTERS, Quiz, arrange
 from quizgen.errors import SelectionError
 from quizgen.model import Deck
 from quizgen.validate import load_checked
 
 FIXTURES = Path(__file__).parent / "fixtures"
+BUNDLED = Path(__file__).parent.parent / "decks" / "iran-pakistan-2024" / "deck.yaml"
 
 
 @pytest.fixture(scope="module")
 def mini() -> Deck:
     deck, _ = load_checked(FIXTURES / "mini" / "deck.yaml")
     return deck
+
+
+@pytest.fixture(scope="module")
+def bundled() -> Deck:
+    deck, _ = load_checked(BUNDLED)
+    return deck
+
+
+def key_letters(quiz: Quiz) -> str:
+    """Give the answer letters as the key's "At a glance" grid reads them."""
+    return "".join(q.answer.letter for q in quiz.questions)
+
+
+def letter_counts(quiz: Quiz) -> dict[str, int]:
+    letters = key_letters(quiz)
+    return {letter: letters.count(letter) for letter in LETTERS}
 
 
 def layout(quiz: Quiz) -> list[tuple[str, list[str]]]:
@@ -41,7 +58,7 @@ def test_seed_one_of_the_mini_deck_is_pinned(mini: Deck) -> None:
     assert [q.item.id for q in quiz.questions] == [
         "claim-temporary", "who-said-bridge-unsafe", "hedging-not-reached", "fact-repair-weeks",
     ]
-    assert [q.answer.letter for q in quiz.questions] == ["C", "B", "B", "D"]
+    assert [q.answer.letter for q in quiz.questions] == ["B", "C", "A", "D"]
     assert [q.number for q in quiz.questions] == [1, 2, 3, 4]
 
 
@@ -111,12 +128,6 @@ def test_count_samples_that_many_numbered_from_one(mini: Deck) -> None:
     assert len({q.item.id for q in quiz.questions}) == 2
 
 
-def test_an_item_keeps_its_letters_whatever_is_chosen_around_it(mini: Deck) -> None:
-    whole = {q.item.id: [o.text for o in q.options] for q in arrange(mini, 4).questions}
-    for q in arrange(mini, 4, kinds=("fact",)).questions:
-        assert [o.text for o in q.options] == whole[q.item.id]
-
-
 def test_count_above_what_the_filters_leave_is_an_error_naming_both(mini: Deck) -> None:
     with pytest.raises(SelectionError) as err:
         arrange(mini, 1, count=3, kinds=("fact",))
@@ -147,3 +158,78 @@ def test_selection_records_the_filters_as_options(mini: Deck) -> None:
     assert arrange(mini, 2).selection == ""
     assert arrange(mini, 2, count=1, kinds=("fact", "hedging"), tags=("hedge",)).selection == (
         "--kind fact --kind hedging --tag hedge --count 1")
+
+
+def test_count_below_one_from_the_library_names_what_to_ask_for(mini: Deck) -> None:
+    # The command line's --count refuses 0 itself; a caller of the library gets this.
+    with pytest.raises(SelectionError) as err:
+        arrange(mini, 1, count=-2)
+    assert str(err.value) == "--count is -2; ask for at least 1 item"
+
+
+def test_the_bundled_key_spreads_its_letters_evenly(bundled: Deck) -> None:
+    # 58 items with 4 options and 2 with 5: A to D answer 14 or 15 questions each, E at
+    # most the 2 items that have an E.
+    sizes = [1 + len(item.distractors) for item in bundled.items]
+    assert (sizes.count(4), sizes.count(5)) == (58, 2)
+    for seed in range(1, 21):
+        counts = letter_counts(arrange(bundled, seed))
+        four = [counts[letter] for letter in "ABCD"]
+        assert max(four) - min(four) <= 1, (seed, counts)
+        assert counts["E"] <= 2, (seed, counts)
+
+
+def test_a_ten_question_sheet_spreads_its_letters_evenly(bundled: Deck) -> None:
+    # The user test's key read C,B,C,C,B,B,C,C,C,C; now no letter answers more than 3 of 10.
+    for seed in range(1, 41):
+        quiz = arrange(bundled, seed, count=10)
+        counts = letter_counts(quiz)
+        sizes = {len(q.options) for q in quiz.questions}
+        offered = [counts[letter] for letter in LETTERS[:min(sizes)]]
+        assert max(offered) - min(offered) <= 1, (seed, key_letters(quiz))
+        assert max(counts.values()) <= 3, (seed, key_letters(quiz))
+
+
+def test_letters_are_as_even_as_the_option_counts_allow(bundled: Deck, mini: Deck) -> None:
+    # Whatever the filters: two letters every chosen item has differ by at most 1; a later
+    # letter never leads an earlier one by more than 1, and trails it by at most 1 plus the
+    # items too short to have it (a 3-option item cannot be answered D).
+    for deck in (bundled, mini):
+        kinds = sorted({item.kind for item in deck.items})
+        for seed in range(12):
+            for count in (None, 3, 7):
+                picked = kinds[seed % len(kinds):][:3] if seed % 2 else []
+                pool = [i for i in deck.items if not picked or i.kind in picked]
+                if count is not None and count > len(pool):
+                    continue
+                quiz = arrange(deck, seed, count=count, kinds=picked)
+                counts = letter_counts(quiz)
+                sizes = [len(q.options) for q in quiz.questions]
+                for i, early in enumerate(LETTERS):
+                    for j in range(i + 1, len(LETTERS)):
+                        late = LETTERS[j]
+                        short = sum(size <= j for size in sizes)
+                        assert counts[late] <= counts[early] + 1, (seed, counts)
+                        assert counts[early] <= counts[late] + 1 + short, (seed, counts)
+
+
+def test_no_run_of_questions_repeats_a_letter_pattern(bundled: Deck) -> None:
+    # Balancing question by question would make every 4 questions use A, B, C, D once each,
+    # which tells whoever knows three answers the fourth.
+    runs = [key_letters(arrange(bundled, seed))[n:n + 4]
+            for seed in range(1, 6) for n in range(0, 56, 4)]
+    assert sum(len(set(run)) == 4 for run in runs) < len(runs) / 2
+
+
+def test_same_seed_same_letters_different_seeds_different_letters(bundled: Deck) -> None:
+    assert key_letters(arrange(bundled, 2, count=10)) == key_letters(arrange(bundled, 2, count=10))
+    keys = {key_letters(arrange(bundled, seed)) for seed in range(1, 11)}
+    assert len(keys) == 10
+    tens = {key_letters(arrange(bundled, seed, count=10)) for seed in range(1, 11)}
+    assert len(tens) == 10
+
+
+def test_built_with_gives_the_options_that_rebuild_the_quiz(mini: Deck) -> None:
+    assert arrange(mini, 2).built_with == "--seed 2"
+    assert arrange(mini, 3, count=1, kinds=("fact",)).built_with == (
+        "--seed 3 --kind fact --count 1")

@@ -62,7 +62,8 @@ def test_index_links_every_page_with_titles_and_counts(tmp_path: Path) -> None:
     build([FIXTURES / "mini", FIXTURES / "hostile" / "deck.yaml"], tmp_path)
     index = (tmp_path / "index.html").read_text(encoding="utf-8")
     assert re.findall(r'href="([^"]+)"', index) == [
-        f"{deck}/{page}" for deck in ("mini", "hostile") for page in (*PAGES, f"{deck}.apkg")]
+        f"{deck}/{page}" for deck in ("mini", "hostile")
+        for page in ("quiz.html", f"{deck}.apkg", "worksheet.html", "answer-key.html")]
     assert re.findall(r"<h2>(.*?)</h2>", index) == [
         "A small deck for tests",
         "Hostile &lt;/title&gt;&lt;script&gt;alert(&#39;title&#39;)&lt;/script&gt; deck &amp; co",

@@ -10,9 +10,10 @@ from pathlib import Path
 import pytest
 from markupsafe import escape
 
+from quizgen import render
 from quizgen.arrange import Quiz, arrange
 from quizgen.errors import TemplateProblemError
-from quizgen.render import IndexEntry, Link, render_html, render_index
+from quizgen.render import PAGES, IndexEntry, Link, render_html, render_index
 from quizgen.validate import load_checked
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -60,8 +61,8 @@ def test_quiz_header_names_the_deck_and_its_source(mini: Quiz) -> None:
 def test_quiz_embeds_answers_for_grading_as_json(mini: Quiz) -> None:
     page = render_html(mini, "quiz")
     assert ('<script type="application/json" id="quiz-data">{"answers": {"claim-temporary": '
-            '"C", "fact-repair-weeks": "D", "hedging-not-reached": "B", '
-            '"who-said-bridge-unsafe": "B"}, "version": "1"}</script>') in page
+            '"B", "fact-repair-weeks": "D", "hedging-not-reached": "A", '
+            '"who-said-bridge-unsafe": "C"}, "deck": "mini", "version": "1"}</script>') in page
 
 
 def test_every_distractor_why_and_the_evidence_are_in_the_quiz(mini: Quiz) -> None:
@@ -115,16 +116,28 @@ def test_worksheet_has_version_name_line_and_lettered_options() -> None:
         assert f"{q.number}. {escape(q.item.prompt)} {options}" in text
 
 
-def test_key_gives_number_letter_answer_kind_and_evidence() -> None:
+def test_key_lists_every_option_marks_the_answer_and_says_why_the_others_are_wrong() -> None:
     quiz = quiz_of("mini", 7)
-    text = text_of(render_html(quiz, "key"))
+    page = render_html(quiz, "key")
+    text = text_of(page)
     assert "Answer key — Version 7" in text
     glance = " ".join(f"{q.number}. {q.answer.letter}" for q in quiz.questions)
-    assert f"At a glance {glance} Answers and evidence" in text
+    assert f"At a glance {glance} Answers, why the others are wrong, and evidence" in text
     for q in quiz.questions:
-        answer = escape(q.answer.text)
-        assert f"{q.number}. {q.answer.letter}: {answer} ({q.item.kind})" in text
-        assert escape(q.item.evidence) in text
+        options = " ".join(
+            f"{o.letter} {escape(o.text)} ✓ answer" if o.correct
+            else f"{o.letter} {escape(o.text)} — {escape(o.why)}" for o in q.options)
+        evidence = escape(q.item.evidence)
+        explanation = escape(q.item.explanation)
+        assert (f"{q.number}. {escape(q.item.prompt)} ({q.item.kind}) {options} {evidence} "
+                f"{explanation}") in text
+
+
+def test_key_quotes_the_evidence_without_repeating_the_source_line() -> None:
+    page = render_html(quiz_of("mini", 7), "key")
+    # The header names the article once; no "— Example News, …" under every quote.
+    assert text_of(page).count("Council closes the old bridge") == 1
+    assert "<figcaption>" not in page
 
 
 @pytest.mark.parametrize("mode", MODES)
@@ -138,9 +151,8 @@ def test_hostile_text_is_escaped_never_markup(hostile: Quiz, mode: str) -> None:
     assert "&lt;img src=x onerror=alert(1)&gt;" in page
     assert ("<title>Hostile &lt;/title&gt;&lt;script&gt;alert(&#39;title&#39;)&lt;/script&gt; "
             "deck &amp; co:") in page
-    if mode != "key":  # the key shows no distractor
-        assert "The {{ 7*7 }} library" in page  # deck text is never rendered as a template
-    if mode == "quiz":  # a literal "&amp;" in a why stays literal
+    assert "The {{ 7*7 }} library" in page  # deck text is never rendered as a template
+    if mode != "worksheet":  # a literal "&amp;" in a why stays literal
         assert "the library &amp;amp; not {% raw %}." in page
 
 
@@ -198,24 +210,91 @@ def test_unknown_mode_is_a_programming_error(mini: Quiz) -> None:
 def test_index_lists_each_deck_with_its_count_and_links() -> None:
     entries = [
         IndexEntry("mini", "A small deck for tests", 4,
-                   (Link("Quiz", "mini/quiz.html"), Link("Worksheet", "mini/worksheet.html"))),
-        IndexEntry("one", "<One> & only", 1, (Link("Quiz", "one/quiz.html"),)),
+                   (Link("Quiz", "mini/quiz.html", "student"),
+                    Link("Worksheet", "mini/worksheet.html", "teacher"))),
+        IndexEntry("one", "<One> & only", 1, (Link("Quiz", "one/quiz.html", "student"),)),
     ]
     page = render_index(entries)
     text = text_of(page)
-    assert "A small deck for tests 4 items · mini Quiz Worksheet" in text
-    assert "&lt;One&gt; &amp; only 1 item · one Quiz" in text
+    assert ("A small deck for tests 4 items · mini For students Quiz "
+            "For the teacher Worksheet") in text
+    assert "&lt;One&gt; &amp; only 1 item · one For students Quiz" in text
+    assert "For the teacher" not in text.split("&lt;One&gt;")[1]  # no empty group
     assert re.findall(r'href="([^"]+)"', page) == [
         "mini/quiz.html", "mini/worksheet.html", "one/quiz.html"]
 
 
-def test_sheet_header_names_the_filters_a_version_was_built_with() -> None:
+def build_links(deck: str) -> tuple[Link, ...]:
+    """Give the links quizgen build makes for a deck, in the order it writes them."""
+    return (Link("Quiz", f"{deck}/quiz.html"), Link("Worksheet", f"{deck}/worksheet.html"),
+            Link("Answer key", f"{deck}/answer-key.html"), Link("Anki deck", f"{deck}/{deck}.apkg"))
+
+
+def test_index_keeps_the_teachers_pages_apart_from_the_students() -> None:
+    # Links made without an audience (as build.py makes them today) are grouped by file name.
+    text = text_of(render_index([IndexEntry("mini", "Mini", 4, build_links("mini"))]))
+    assert ("The answer key and the quiz page both contain the answers (the quiz checks them "
+            "in the browser): use the quiz for practice, not for a graded test, and keep the "
+            "key to yourself.") in text
+    assert ("Mini 4 items · mini For students Quiz Anki deck "
+            "For the teacher Worksheet Answer key") in text
+
+
+def test_a_link_says_whom_it_is_for() -> None:
+    assert [link.group for link in build_links("d")] == ["student", "teacher", "teacher", "student"]
+    assert Link("Key, as a student page", "d/answer-key.html", "student").group == "student"
+    assert Link("Notes", "d/notes.html").group == "teacher"  # unknown: never among the students'
+
+
+def test_pages_are_the_one_mapping_of_modes_to_files() -> None:
+    assert render.MODES == {"quiz": "quiz.html", "worksheet": "worksheet.html",
+                            "key": "answer-key.html"}
+    assert [(p.mode, p.stem, p.label, p.audience) for p in PAGES] == [
+        ("quiz", "quiz", "Quiz", "student"), ("worksheet", "worksheet", "Worksheet", "teacher"),
+        ("key", "answer-key", "Answer key", "teacher")]
+    assert all((Path(__file__).parent.parent / "templates" / "html" / name).is_file()
+               for name in render.MODES.values())
+
+
+def test_importing_render_leaves_jinja_unloaded() -> None:
+    # The CLI reads PAGES at startup; `quizgen --help` must not pay for Jinja2.
+    import subprocess
+    import sys
+
+    code = ("import sys; from quizgen.render import MODES, PAGES\n"
+            "assert 'jinja2' not in sys.modules, 'jinja2 imported'\n")
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_students_see_only_the_version_and_the_key_gives_the_options_to_rebuild_it() -> None:
     deck, _ = load_checked(FIXTURES / "mini" / "deck.yaml")
     quiz = arrange(deck, 4, count=2, kinds=("fact", "hedging"))
-    for mode, kicker in [("worksheet", "Worksheet ·"), ("key", "Answer key —"),
-                         ("quiz", "Media-literacy quiz ·")]:
-        assert (f'<p class="kicker">{kicker} Version 4 · --kind fact --kind hedging --count 2</p>'
-                in render_html(quiz, mode))
+    worksheet, key, page = (render_html(quiz, mode) for mode in ("worksheet", "key", "quiz"))
+    assert '<p class="kicker">Worksheet · Version 4</p>' in worksheet
+    assert '<p class="kicker">Answer key — Version 4</p>' in key
+    assert ('<p class="kicker">Media-literacy quiz · <span data-role="version">Version 4</span>'
+            '</p>') in page
+    for student_page in (worksheet, page):
+        assert "--kind" not in student_page
+        assert "--count" not in student_page
+    assert ("For the worksheet marked Version 4: 2 questions. Built with: "
+            "--seed 4 --kind fact --kind hedging --count 2") in text_of(key)
+
+
+@pytest.mark.parametrize(("mode", "label"), [("worksheet", "Version 7"),
+                                             ("key", "Answer key · Version 7")])
+def test_printed_pages_carry_the_deck_version_and_page_number(mode: str, label: str) -> None:
+    page = render_html(quiz_of("mini", 7), mode)
+    assert 'content: "A small deck for tests";' in page
+    assert f'content: "{label} · page " counter(page) " of " counter(pages);' in page
+
+
+def test_deck_text_in_the_print_footer_cannot_leave_its_css_string(hostile: Quiz) -> None:
+    page = render_html(hostile, "key")
+    assert ('content: "Hostile \\00003c/title\\00003e\\00003cscript\\00003ealert(\'title\')'
+            '\\00003c/script\\00003e deck \\000026 co";') in page
+    style = page[page.index("<style>"):page.index("</style>")]
+    assert "<" not in style.replace("<style>", "")
 
 
 def test_a_200_question_quiz_page_stays_under_400_kb() -> None:
@@ -228,3 +307,51 @@ def test_a_200_question_quiz_page_stays_under_400_kb() -> None:
     page = render_html(arrange(replace(deck, items=items), 1), "quiz")
     assert page.count("<fieldset") == 200
     assert len(page.encode("utf-8")) < 400 * 1024
+
+
+def run_html_with(template_dir: Path, mode: str = "quiz") -> tuple[int, str, str]:
+    """Run `quizgen html mini --template-dir DIR -o -` as a user would; give code, out, err."""
+    from click.testing import CliRunner
+
+    from quizgen.cli import cli
+
+    result = CliRunner().invoke(
+        cli, ["html", str(FIXTURES / "mini"), "--mode", mode, "--template-dir",
+              str(template_dir), "-o", "-"], prog_name="quizgen", catch_exceptions=False)
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.mark.parametrize(("source", "line", "message"), [
+    ("<p>\n{{ 1/0 }}</p>\n", 2, "ZeroDivisionError: division by zero"),
+    ("<p>\n\n{{ questions|sum }}</p>\n", 3,
+     "TypeError: unsupported operand type(s) for +: 'int' and 'Question'"),
+])
+def test_an_error_raised_in_a_users_template_is_one_line_naming_file_and_line(
+        tmp_path: Path, source: str, line: int, message: str) -> None:
+    (tmp_path / "quiz.html").write_text(source, encoding="utf-8")
+    assert run_html_with(tmp_path) == (
+        1, "", f"Error: {tmp_path / 'quiz.html'}, line {line}: {message}\n")
+
+
+def test_a_template_extending_itself_says_how_to_extend_the_builtin(tmp_path: Path) -> None:
+    (tmp_path / "quiz.html").write_text(
+        '{% extends "quiz.html" %}{% block title %}7B{% endblock %}\n', encoding="utf-8")
+    assert run_html_with(tmp_path) == (
+        1, "", f"Error: {tmp_path / 'quiz.html'}: templates extend or include each other "
+               'without end; to extend the built-in, write {% extends "default:quiz.html" %}\n')
+
+
+def test_a_template_that_is_not_utf8_says_to_save_it_as_utf8(tmp_path: Path) -> None:
+    (tmp_path / "answer-key.html").write_bytes(
+        "<p>\n<p>Clé {{ version }}</p>\n".encode("latin-1"))
+    assert run_html_with(tmp_path, "key") == (
+        1, "", f"Error: {tmp_path / 'answer-key.html'}, line 2: this template is not UTF-8 "
+               "text (byte 0xE9); save it as UTF-8\n")
+
+
+def test_a_partial_that_is_not_utf8_is_named_too(tmp_path: Path) -> None:
+    (tmp_path / "_sheet.css").write_bytes(b"/* \xff */\n")
+    code, out, err = run_html_with(tmp_path, "worksheet")
+    assert (code, out) == (1, "")
+    assert err == (f"Error: {tmp_path / '_sheet.css'}, line 1: this template is not UTF-8 "
+                   "text (byte 0xFF); save it as UTF-8\n")

@@ -3,7 +3,8 @@
    nothing is parsed as HTML here. */
 (function () {
   "use strict";
-  var answers = JSON.parse(document.getElementById("quiz-data").textContent).answers;
+  var data = JSON.parse(document.getElementById("quiz-data").textContent);
+  var answers = data.answers;
   var sourceLine = document.getElementById("source-line").content;
   var LETTERS = "ABCDE";
   var list = document.querySelector(".questions");
@@ -12,7 +13,10 @@
   var progress = document.querySelector("[data-role=progress]");
   var check = document.querySelector("[data-action=check]");
   var retries = document.querySelectorAll("[data-action=retry]");
-  var barRetry = document.querySelector(".actions [data-action=retry]");
+  var bar = document.querySelector(".actions");
+  var barRetry = bar.querySelector("[data-action=retry]");
+  var notice = result.querySelector("[data-role=unanswered]");
+  var versions = document.querySelectorAll("[data-role=version]");
   var each = function (nodes, fn) { Array.prototype.forEach.call(nodes, fn); };
   var total = list.querySelectorAll(".question").length;
 
@@ -83,6 +87,12 @@
   }
 
   function grade() {
+    // Grading never waits on a dialog: unanswered questions are said, and graded as wrong.
+    var answered = list.querySelectorAll("input:checked").length;
+    var warning = answered < total ?
+      answered + " of " + total + " answered; unanswered questions count as wrong." : "";
+    notice.textContent = warning;
+    notice.hidden = !warning;
     var right = 0, unanswered = 0, kinds = {};
     questions().forEach(function (q) {
       var state = gradeOne(q);
@@ -108,7 +118,7 @@
     check.hidden = true;
     barRetry.hidden = false;
     progress.textContent = "Score: " + score;
-    announce.textContent = "Score " + score + ". " + summary;
+    announce.textContent = (warning ? warning + " " : "") + "Score " + score + ". " + summary;
     result.querySelector("#result-title").focus();
   }
 
@@ -144,12 +154,28 @@
     result.hidden = true;
     check.hidden = false;
     barRetry.hidden = true;
+    notice.hidden = true;
+    // The printed version no longer describes this order.
+    each(versions, function (v) { v.textContent = "Version " + data.version + ", reshuffled"; });
     showProgress();
     announce.textContent = "Answers cleared; questions and options reshuffled.";
     window.scrollTo(0, 0);
     list.querySelector("input").focus();
   }
 
+  // Keep focused options clear of the sticky bar, however tall it is drawn (zoom, wrapping);
+  // the stylesheet's scroll-padding-bottom guesses until the first measure.
+  if (window.ResizeObserver) {
+    new ResizeObserver(function () {
+      document.documentElement.style.scrollPaddingBottom = (bar.offsetHeight + 12) + "px";
+    }).observe(bar);
+  }
+  // The browser brings the focused radio into view; its label (which draws the focus ring)
+  // is taller: bring the whole label clear of the bar.
+  list.addEventListener("focusin", function (event) {
+    var label = event.target.closest && event.target.closest(".options > label");
+    if (label) { label.scrollIntoView({ block: "nearest" }); }
+  });
   list.addEventListener("change", showProgress);
   check.addEventListener("click", grade);
   each(retries, function (button) { button.addEventListener("click", reset); });

@@ -100,7 +100,8 @@ def test_all_wrong_scores_zero_and_shows_each_why(site: Path,
 def test_unanswered_questions_count_wrong_and_are_flagged(site: Path,
                                                           visit: Callable[..., Visit]) -> None:
     quiz = quiz_of("mini")
-    page = visit(site / "mini" / "quiz.html").page
+    record = visit(site / "mini" / "quiz.html")
+    page = record.page
     first = quiz.questions[0]
     choose(page, first.item.id, first.answer.text)
     page.click('[data-action="check"]')
@@ -108,8 +109,38 @@ def test_unanswered_questions_count_wrong_and_are_flagged(site: Path,
     assert page.locator('[data-role="summary"]').inner_text() == (
         "1 right answer, 0 wrong answers, 3 not answered.")
     assert page.locator(".verdict").all_inner_texts() == ["Correct."] + ["Not answered."] * 3
+    notice = page.locator('[data-role="result"] [data-role="unanswered"]')
+    assert notice.is_visible()
+    assert notice.inner_text() == "1 of 4 answered; unanswered questions count as wrong."
     assert page.locator('[data-role="announce"]').inner_text() == (
+        "1 of 4 answered; unanswered questions count as wrong. "
         "Score 1 / 4. 1 right answer, 0 wrong answers, 3 not answered.")
+    assert record.dialogs == []
+
+
+def test_no_unanswered_notice_when_everything_is_answered(site: Path,
+                                                          visit: Callable[..., Visit]) -> None:
+    quiz = quiz_of("mini")
+    record = visit(site / "mini" / "quiz.html")
+    page = record.page
+    for q in quiz.questions:
+        choose(page, q.item.id, q.answer.text)
+    page.click('[data-action="check"]')
+    assert page.locator('[data-role="unanswered"]').is_hidden()
+    assert page.locator('[data-role="announce"]').inner_text() == (
+        "Score 4 / 4. 4 right answers, 0 wrong answers.")
+    assert record.dialogs == []
+
+
+def test_one_click_grades_an_untouched_quiz_without_a_dialog(site: Path,
+                                                             visit: Callable[..., Visit]) -> None:
+    record = visit(site / "iran-pakistan-2024" / "quiz.html")
+    page = record.page
+    page.click('[data-action="check"]')
+    assert page.locator('[data-role="score"]').inner_text() == "0 / 60"
+    assert page.locator('[data-role="unanswered"]').inner_text() == (
+        "0 of 60 answered; unanswered questions count as wrong.")
+    assert record.dialogs == []
 
 
 def test_keyboard_alone_completes_grades_and_retries(site: Path,
@@ -150,6 +181,8 @@ def test_try_again_clears_and_reshuffles(site: Path, visit: Callable[..., Visit]
         return rows
 
     before = layout()
+    kicker = page.locator(".kicker")
+    assert kicker.inner_text() == "Media-literacy quiz · Version 1"
     for q in quiz.questions[:5]:
         pick(page, q.item.id, q.answer.letter)
     page.click('[data-action="check"]')
@@ -157,6 +190,9 @@ def test_try_again_clears_and_reshuffles(site: Path, visit: Callable[..., Visit]
     page.locator('[data-role="result"] [data-action="retry"]').click()
     after = layout()
     assert after != before
+    # The version printed on the sheets no longer describes this order.
+    assert kicker.inner_text() == "Media-literacy quiz · Version 1, reshuffled"
+    assert page.locator(".page-foot").inner_text().endswith("· Version 1, reshuffled")
     assert sorted(row[0] for row in after) == sorted(row[0] for row in before)
     assert page.locator("input:checked").count() == 0
     assert page.locator("input:disabled").count() == 0
@@ -198,8 +234,8 @@ def test_index_page_makes_no_request_and_links_every_page(site: Path,
     hrefs = record.page.locator("a").evaluate_all("as => as.map(a => a.href)")
     assert hrefs == [(site / deck / page).as_uri()
                      for deck in ("mini", "hostile", "iran-pakistan-2024")
-                     for page in ("quiz.html", "worksheet.html", "answer-key.html",
-                                  f"{deck}.apkg")]
+                     for page in ("quiz.html", f"{deck}.apkg", "worksheet.html",
+                                  "answer-key.html")]
     assert record.requests == [(site / "index.html").as_uri()]
 
 
@@ -246,7 +282,7 @@ def test_hostile_sheets_show_text_and_run_nothing(site: Path, visit: Callable[..
     assert page.locator("h1").inner_text() == quiz.deck.title
     prompts = page.locator(".prompt, .asked").all_inner_texts()
     expected = [f"{q.number}. {q.item.prompt}" if page_name == "worksheet.html"
-                else q.item.prompt for q in quiz.questions]
+                else f"{q.number}. {q.item.prompt} ({q.item.kind})" for q in quiz.questions]
     assert prompts == expected
     assert record.dialogs == []
     assert page.evaluate("document.scripts.length") == 0
@@ -270,3 +306,52 @@ def test_print_hides_buttons(site: Path, visit: Callable[..., Visit]) -> None:
     page.emulate_media(media="print")
     assert page.locator("button:visible").count() == 0
     assert page.locator("[data-item-id]:visible").count() == 4
+
+
+def test_index_offers_students_the_quiz_and_deck_and_the_teacher_the_sheets(
+        site: Path, visit: Callable[..., Visit]) -> None:
+    page = visit(site / "index.html").page
+    deck = page.locator('[data-deck-id="mini"]')
+    groups = deck.locator(".group").evaluate_all(
+        "gs => gs.map(g => [g.querySelector('h3').textContent,"
+        " Array.from(g.querySelectorAll('a'), a => a.textContent)])")
+    assert groups == [["For students", ["Quiz", "Anki deck"]],
+                      ["For the teacher", ["Worksheet", "Answer key"]]]
+    assert page.get_by_role("list", name="For the teacher").first.is_visible()
+    assert page.locator('[data-role="answers-note"]').inner_text().startswith(
+        "The answer key and the quiz page both contain the answers")
+
+
+def focus_ring(page: Page) -> dict[str, float]:
+    """Give the box of what shows focus: the option's label for a radio, else the element."""
+    box: dict[str, float] = page.evaluate(
+        "() => { const a = document.activeElement;"
+        " const shown = a.closest('label') || a;"
+        " const r = shown.getBoundingClientRect();"
+        " return {top: r.top, bottom: r.bottom, inBar: !!a.closest('.actions'),"
+        "  barTop: document.querySelector('.actions').getBoundingClientRect().top}; }")
+    return box
+
+
+def test_keyboard_focus_is_never_hidden_under_the_sticky_bar_on_a_phone(
+        site: Path, visit: Callable[..., Visit]) -> None:
+    # WCAG 2.4.11: tabbing (and arrowing down each group to its last option) on a 375 px
+    # phone must scroll every focused option fully above the "Check answers" bar.
+    quiz = quiz_of("iran-pakistan-2024")
+    page = visit(site / "iran-pakistan-2024" / "quiz.html", width=375, height=740).page
+    page.wait_for_selector("html[data-ready]")
+    page.wait_for_timeout(100)  # the bar's height is measured after the first layout
+    seen = 0
+    for q in quiz.questions:
+        page.keyboard.press("Tab")
+        for step in range(len(q.options)):
+            if step:
+                page.keyboard.press("ArrowDown")
+            box = focus_ring(page)
+            assert not box["inBar"]
+            assert box["top"] >= 0, (q.number, step, box)
+            assert box["bottom"] <= box["barTop"], (q.number, step, box)
+            seen += 1
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.dataset.action") == "check"
+    assert seen == sum(len(q.options) for q in quiz.questions)

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
+from click.testing import CliRunner
 
 from quizgen.build import build
 
@@ -30,7 +31,8 @@ def key_rows(page: Page) -> list[dict[str, Any]]:
         "lis => lis.map(li => ({id: li.dataset.itemId,"
         " number: li.querySelector('.num').textContent,"
         " letter: li.querySelector('[data-role=letter]').textContent,"
-        " answer: li.querySelector('h3').textContent}))")
+        " answer: li.querySelector('.is-answer .text').textContent,"
+        " marked: Array.from(li.querySelectorAll('.choices li'), o => o.textContent)}))")
     return rows
 
 
@@ -51,10 +53,16 @@ def test_worksheet_and_key_of_one_seed_agree_letter_for_letter(
         assert row["id"] == answer["id"]
         assert row["number"] == answer["number"] == f"{n}."
         assert row["options"][answer["letter"]] == answers[row["id"]]
-        assert answer["answer"] == (f"{n}. {answer['letter']}: {answers[row['id']]} "
-                                    f"({next(i.kind for i in deck.items if i.id == row['id'])})")
+        assert answer["answer"] == answers[row["id"]]
+        # The key lists the sheet's options in the sheet's order, the answer marked.
+        item = next(i for i in deck.items if i.id == row["id"])
+        whys = {d.text: d.why for d in item.distractors}
+        assert answer["marked"] == [
+            f"{letter} {text} ✓ answer" if letter == answer["letter"]
+            else f"{letter} {text} — {whys[text]}" for letter, text in row["options"].items()]
         assert glance[n - 1].split() == [f"{n}.", answer["letter"]]
-    assert f"Version {seed}" in key_page.locator(".kicker").inner_text()
+    assert key_page.locator(".kicker").inner_text() == f"Answer key — Version {seed}"
+    assert key_page.locator('[data-role="built-with"]').inner_text() == f"--seed {seed}"
 
 
 def test_two_seeds_print_different_sheets(tmp_path: Path, visit: Callable[..., Visit]) -> None:
@@ -74,6 +82,57 @@ def test_worksheet_never_splits_a_question_across_pages(site: Path,
         "lis => lis.every(li => getComputedStyle(li).breakInside === 'avoid')")
     assert page.locator("button, script").count() == 0
     assert page.get_by_text("Name:").is_visible()
+
+
+def pdf_pages(page: Page, path: Path) -> list[str]:
+    """Print the page to an A4 PDF as Chromium prints it; give each page's text."""
+    import shutil
+    import subprocess
+
+    if shutil.which("pdftotext") is None:  # fail, never skip: CI must read the pages
+        pytest.fail("pdftotext is missing: install Debian's poppler-utils with the README's "
+                    "test command, then run pytest again", pytrace=False)
+    page.pdf(path=str(path), format="A4")
+    text = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    return text.split("\f")[:-1]
+
+
+def test_every_printed_worksheet_page_says_whose_and_which_version(
+        tmp_path: Path, visit: Callable[..., Visit]) -> None:
+    # Built as the teacher in the user test did; students see "Version 2", never the flags.
+    from quizgen.cli import cli
+
+    out = tmp_path / "ws.html"
+    result = CliRunner().invoke(cli, ["html", str(BUNDLED), "--mode", "worksheet", "--seed",
+                                      "2", "--kind", "who-said", "--kind", "hedging",
+                                      "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    page = visit(out).page
+    assert page.locator(".kicker").inner_text() == "Worksheet · Version 2"
+    pages = pdf_pages(page, tmp_path / "ws.pdf")
+    assert len(pages) >= 2
+    title = "Iran and Pakistan trade strikes (January 2024)"
+    for number, text in enumerate(pages, start=1):
+        lines = [line.strip() for line in text.strip().splitlines() if line.strip()]
+        assert lines[-1].startswith(title), lines[-1]
+        assert lines[-1].endswith(f"Version 2 · page {number} of {len(pages)}"), lines[-1]
+        assert "--kind" not in text
+        if number > 1:  # a loose page still has room for the student's name
+            assert lines[0].startswith("Name: ___"), lines[0]
+    assert pages[0].count("Name:") == 1
+
+
+def test_every_printed_key_page_says_which_version_and_the_key_stays_short(
+        site: Path, tmp_path: Path, visit: Callable[..., Visit]) -> None:
+    page = visit(site / "iran-pakistan-2024" / "answer-key.html").page
+    pages = pdf_pages(page, tmp_path / "key.pdf")
+    # 15 A4 pages before every option and its why were listed; the source line under each
+    # quote went, and a question may break between its parts.
+    assert len(pages) <= 17
+    for number, text in enumerate(pages, start=1):
+        last = text.strip().splitlines()[-1].strip()
+        assert last.endswith(f"Answer key · Version 1 · page {number} of {len(pages)}"), last
 
 
 def serious(page: Page) -> list[str]:
