@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -32,3 +32,23 @@ def edit_deck(mini_deck: Path) -> Callable[[str, str], Path]:
         return path
 
     return edit
+
+
+def _snapshot() -> dict[Path, bytes]:
+    return {path: path.read_bytes() for folder in (ROOT / "decks", FIXTURES)
+            for path in sorted(folder.rglob("*")) if path.is_file()}
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _repository_decks_stay_untouched() -> Iterator[None]:
+    """Fail the run if any test wrote into the shipped decks or the fixtures.
+
+    A build brings a deck's anki-lock.json up to date: tests build copies, and a committed
+    lock that is stale must fail its own test rather than be quietly rewritten by another.
+    """
+    before = _snapshot()
+    yield
+    after = _snapshot()
+    changed = sorted(str(p.relative_to(ROOT)) for p in before.keys() | after.keys()
+                     if before.get(p) != after.get(p))
+    assert changed == [], f"tests changed files in the repository: {changed}"
