@@ -71,35 +71,43 @@ def _rng(*parts: object) -> random.Random:
     return random.Random("/".join(["quizgen", *map(str, parts)]))
 
 
+#: How far (in questions) a letter may run ahead of its fair share before it is passed over.
+SLACK = 1.5
+
+
 def _arrange_options(deck: Deck, items: list[Item], seed: int) -> list[tuple[Option, ...]]:
-    """Give each item's options in order, spreading the answers' letters evenly over the quiz.
+    """Give each item's options in order, keeping the answers' letters near their fair share.
 
-    Item by item, the answer takes a letter among those the answers have taken least so far
-    (of the letters this item has), ties broken by the seeded generator; the distractors
-    fill the other places in seeded random order. So a key never reads "C, C, B, C, C":
-    each letter answers about as many questions as any other (an item with three options
-    cannot put its answer at D or E, so those may lag by what such items make unavoidable).
-
-    The items are visited in a seeded random order, those with fewest options first (the
-    others can then even out what they leave), not in question order: visiting in question
-    order would make every run of four questions use each letter once, a pattern that gives
-    away the fourth answer to whoever knows three. An item's letters therefore depend on
-    the items chosen with it.
+    Each item's answer takes a letter at random among its own, so an item with five options
+    is answered E about one time in five, like any other letter. A letter's fair share so far
+    is the sum, over the items visited that have that letter, of 1/their number of options.
+    A letter SLACK or more answers behind its share is taken first; one SLACK or more ahead is
+    passed over. So a key never reads
+    "C, C, B, C, C", yet the letters are not forced into an exact rotation that would let
+    whoever knows three of four answers deduce the fourth. The distractors fill the other
+    places in seeded random order. Items are visited in a seeded random order, so an item's
+    letters depend on the items chosen with it.
     """
     rng = _rng(deck.id, seed, "options")
-    sizes = [1 + len(item.distractors) for item in items]
-    for item, size in zip(items, sizes, strict=True):
-        if size > len(LETTERS):  # validation allows at most 4 distractors
-            raise ValueError(f"item {item.id!r} has {size} options; at most {len(LETTERS)}")
-    tiebreak = [rng.random() for _ in items]
-    visit = sorted(range(len(items)), key=lambda n: (sizes[n], tiebreak[n]))
-    used = dict.fromkeys(LETTERS, 0)
+    for item in items:
+        if 1 + len(item.distractors) > len(LETTERS):  # validation allows at most 4
+            raise ValueError(f"item {item.id!r} has {1 + len(item.distractors)} options; at "
+                             f"most {len(LETTERS)}")
+    visit = list(range(len(items)))
+    rng.shuffle(visit)
+    used = [0] * len(LETTERS)
+    fair = [0.0] * len(LETTERS)
     arranged: list[tuple[Option, ...]] = [() for _ in items]
     for n in visit:
-        item, size = items[n], sizes[n]
-        fewest = min(used[letter] for letter in LETTERS[:size])
-        place = rng.choice([k for k in range(size) if used[LETTERS[k]] == fewest])
-        used[LETTERS[place]] += 1
+        item = items[n]
+        size = 1 + len(item.distractors)
+        for k in range(size):
+            fair[k] += 1 / size
+        behind = [k for k in range(size) if fair[k] - used[k] >= SLACK]
+        places = (behind or [k for k in range(size) if used[k] - fair[k] < SLACK]
+                  or list(range(size)))
+        place = rng.choice(places)
+        used[place] += 1
         wrong = [(d.text, False, d.why) for d in item.distractors]
         rng.shuffle(wrong)
         choices = [*wrong[:place], (item.answer, True, ""), *wrong[place:]]

@@ -5,11 +5,12 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from collections import Counter
 from pathlib import Path
 
 import pytest
 
-from quizgen.arrange import DEFAULT_SEED, LETTERS, Quiz, arrange
+from quizgen.arrange import DEFAULT_SEED, LETTERS, SLACK, Quiz, arrange
 from quizgen.errors import SelectionError
 from quizgen.model import Deck
 from quizgen.validate import load_checked
@@ -58,7 +59,7 @@ def test_seed_one_of_the_mini_deck_is_pinned(mini: Deck) -> None:
     assert [q.item.id for q in quiz.questions] == [
         "claim-temporary", "who-said-bridge-unsafe", "hedging-not-reached", "fact-repair-weeks",
     ]
-    assert [q.answer.letter for q in quiz.questions] == ["B", "C", "A", "D"]
+    assert [q.answer.letter for q in quiz.questions] == ["A", "C", "B", "B"]
     assert [q.number for q in quiz.questions] == [1, 2, 3, 4]
 
 
@@ -168,32 +169,25 @@ def test_count_below_one_from_the_library_names_what_to_ask_for(mini: Deck) -> N
 
 
 def test_the_bundled_key_spreads_its_letters_evenly(bundled: Deck) -> None:
-    # 58 items with 4 options and 2 with 5: A to D answer 14 or 15 questions each, E at
-    # most the 2 items that have an E.
+    # 58 items with 4 options and 2 with 5: A to D answer about 15 questions each.
     sizes = [1 + len(item.distractors) for item in bundled.items]
     assert (sizes.count(4), sizes.count(5)) == (58, 2)
     for seed in range(1, 21):
         counts = letter_counts(arrange(bundled, seed))
         four = [counts[letter] for letter in "ABCD"]
-        assert max(four) - min(four) <= 1, (seed, counts)
-        assert counts["E"] <= 2, (seed, counts)
+        assert max(four) - min(four) <= 3, (seed, counts)
 
 
 def test_a_ten_question_sheet_spreads_its_letters_evenly(bundled: Deck) -> None:
-    # The user test's key read C,B,C,C,B,B,C,C,C,C; now no letter answers more than 3 of 10.
+    # The user test's key read C,B,C,C,B,B,C,C,C,C; now no letter answers more than 4 of 10.
     for seed in range(1, 41):
         quiz = arrange(bundled, seed, count=10)
-        counts = letter_counts(quiz)
-        sizes = {len(q.options) for q in quiz.questions}
-        offered = [counts[letter] for letter in LETTERS[:min(sizes)]]
-        assert max(offered) - min(offered) <= 1, (seed, key_letters(quiz))
-        assert max(counts.values()) <= 3, (seed, key_letters(quiz))
+        assert max(letter_counts(quiz).values()) <= 4, (seed, key_letters(quiz))
 
 
-def test_letters_are_as_even_as_the_option_counts_allow(bundled: Deck, mini: Deck) -> None:
-    # Whatever the filters: two letters every chosen item has differ by at most 1; a later
-    # letter never leads an earlier one by more than 1, and trails it by at most 1 plus the
-    # items too short to have it (a 3-option item cannot be answered D).
+def test_every_letter_stays_near_its_fair_share(bundled: Deck, mini: Deck) -> None:
+    # A letter's fair share is the sum of 1/(number of options) over the questions that have
+    # it; whatever the filters, no letter ends more than SLACK + 1 away from it.
     for deck in (bundled, mini):
         kinds = sorted({item.kind for item in deck.items})
         for seed in range(12):
@@ -204,13 +198,26 @@ def test_letters_are_as_even_as_the_option_counts_allow(bundled: Deck, mini: Dec
                     continue
                 quiz = arrange(deck, seed, count=count, kinds=picked)
                 counts = letter_counts(quiz)
-                sizes = [len(q.options) for q in quiz.questions]
-                for i, early in enumerate(LETTERS):
-                    for j in range(i + 1, len(LETTERS)):
-                        late = LETTERS[j]
-                        short = sum(size <= j for size in sizes)
-                        assert counts[late] <= counts[early] + 1, (seed, counts)
-                        assert counts[early] <= counts[late] + 1 + short, (seed, counts)
+                for k, letter in enumerate(LETTERS):
+                    fair = sum(1 / len(q.options) for q in quiz.questions if len(q.options) > k)
+                    assert abs(counts[letter] - fair) <= SLACK + 1, (seed, counts)
+
+
+def test_an_item_with_more_options_is_not_answered_by_its_extra_letter(bundled: Deck) -> None:
+    # Balancing must not make the extra letter a giveaway: a five-option question is answered
+    # E about one time in five, like any other letter.
+    letters = Counter(q.answer.letter for seed in range(300)
+                      for q in arrange(bundled, seed).questions if len(q.options) == 5)
+    assert sum(letters.values()) == 600
+    for letter in LETTERS:
+        assert 90 <= letters[letter] <= 150, letters
+
+
+def test_four_questions_are_not_forced_into_four_letters(bundled: Deck) -> None:
+    # An exact rotation would tell whoever knows three answers the fourth.
+    distinct = sum(len(set(key_letters(arrange(bundled, seed, count=4)))) == 4
+                   for seed in range(300))
+    assert distinct < 75  # about 1 in 10 by chance
 
 
 def test_no_run_of_questions_repeats_a_letter_pattern(bundled: Deck) -> None:

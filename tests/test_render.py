@@ -61,7 +61,7 @@ def test_quiz_header_names_the_deck_and_its_source(mini: Quiz) -> None:
 def test_quiz_embeds_answers_for_grading_as_json(mini: Quiz) -> None:
     page = render_html(mini, "quiz")
     assert ('<script type="application/json" id="quiz-data">{"answers": {"claim-temporary": '
-            '"B", "fact-repair-weeks": "D", "hedging-not-reached": "A", '
+            '"A", "fact-repair-weeks": "B", "hedging-not-reached": "B", '
             '"who-said-bridge-unsafe": "C"}, "deck": "mini", "version": "1"}</script>') in page
 
 
