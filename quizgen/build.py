@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from quizgen.arrange import DEFAULT_SEED, Quiz, arrange
+from quizgen.decks import unique_decks
 from quizgen.errors import Problem, QuizgenError
 from quizgen.loader import display_path
 from quizgen.model import Deck
@@ -60,16 +61,7 @@ def outputs(template_dir: Path | None = None) -> list[Output]:
 
 def step_count(deck_paths: Sequence[Path], template_dir: Path | None = None) -> int:
     """Give how many outputs a build of these decks makes (for a progress bar)."""
-    return len(deck_paths) * len(outputs(template_dir)) + 1
-
-
-def _unique(deck_paths: Sequence[Path]) -> list[Path]:
-    # One deck named twice (by id and by folder, say) is built once.
-    seen: dict[Path, Path] = {}
-    for path in map(Path, deck_paths):
-        file = path / "deck.yaml" if path.is_dir() else path
-        seen.setdefault(file.resolve(), path)
-    return list(seen.values())
+    return len(unique_decks(deck_paths)) * len(outputs(template_dir)) + 1
 
 
 def iter_plan(deck_paths: Sequence[Path], out_dir: Path, seed: int = DEFAULT_SEED,
@@ -83,7 +75,7 @@ def iter_plan(deck_paths: Sequence[Path], out_dir: Path, seed: int = DEFAULT_SEE
     out_dir = Path(out_dir)
     decks: list[Deck] = []
     seen: dict[str, Path] = {}
-    for path in _unique(deck_paths):
+    for path in unique_decks(deck_paths):
         deck, warnings = load_checked(path)
         if on_warning is not None:
             for problem in warnings:

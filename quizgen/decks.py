@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import re
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from quizgen.errors import DeckNotFoundError
 from quizgen.resources import bundled_decks_dir
 
 DECK_FILE = "deck.yaml"
-# The deck id is the first top-level `id:` line; reading it this way spares parsing a whole
-# deck just to find out which deck it is.
-_ID_LINE = re.compile(r"""^id:[ \t]*(["']?)([^"'#\s]+)\1[ \t]*(?:#.*)?$""", re.M)
 
 
 def _decks_in(folder: Path) -> list[Path]:
@@ -42,25 +40,54 @@ def discover_decks(cwd: Path | None = None) -> list[Path]:
 
 
 def deck_id_of(path: Path) -> str | None:
-    """Give the id a deck.yaml declares on its top-level id line, without parsing the rest."""
+    """Give the id a deck.yaml declares, reading only as far as its top-level id."""
+    import yaml
+
+    loader: Any = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
+    depth, key = 0, None  # key: the top-level key whose value comes next, if any
     try:
-        with path.open(encoding="utf-8", errors="replace") as handle:
-            head = handle.read(64 * 1024)
-    except OSError:
+        with path.open(encoding="utf-8-sig") as handle:
+            for event in yaml.parse(handle, Loader=loader):
+                if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                    if depth == 0 and not isinstance(event, yaml.MappingStartEvent):
+                        return None  # not a deck: the top level is not a mapping
+                    depth += 1
+                    if depth == 2:
+                        key = None  # a nested value: the next top-level scalar is a key
+                elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                    depth -= 1
+                elif depth == 1 and isinstance(event, (yaml.ScalarEvent, yaml.AliasEvent)):
+                    if key is None:
+                        key = getattr(event, "value", "") or "\0"
+                    elif key == "id":
+                        return str(getattr(event, "value", "")).strip() or None
+                    else:
+                        key = None
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
         return None
-    match = _ID_LINE.search(head)
-    return match.group(2) if match else None
+    return None
+
+
+def unique_decks(paths: Sequence[Path]) -> list[Path]:
+    """Give the deck paths with any deck named twice (by folder and by file, say) once."""
+    seen: dict[Path, Path] = {}
+    for path in map(Path, paths):
+        file = path / DECK_FILE if path.is_dir() else path
+        seen.setdefault(file.resolve(), path)
+    return list(seen.values())
 
 
 def find_deck_by_id(deck_id: str, cwd: Path | None = None) -> Path | None:
-    """Give the deck.yaml of the deck with this id (or folder name), ./decks first."""
-    for folder in deck_search_dirs(cwd):
-        by_folder = folder / deck_id / DECK_FILE
-        if by_folder.is_file():
-            return by_folder
+    """Give the deck.yaml of the deck with this id, ./decks first; else a folder so named."""
+    dirs = deck_search_dirs(cwd)
+    for folder in dirs:
         for path in _decks_in(folder):
             if deck_id_of(path) == deck_id:
                 return path
+    for folder in dirs:
+        by_folder = folder / deck_id / DECK_FILE
+        if by_folder.is_file():
+            return by_folder
     return None
 
 

@@ -41,6 +41,9 @@ ITEM_FIELDS = {"id": True, "kind": True, "prompt": True, "answer": True, "distra
                "evidence": True, "explanation": False, "tags": False, "difficulty": False}
 DISTRACTOR_FIELDS = {"text": True, "why": True}
 DIFFICULTIES = {"1": 1, "2": 2, "3": 3}
+#: Deck fields that the checks of the items do not depend on.
+_COSMETIC = frozenset({"title", "language", "source.outlet", "source.headline",
+                       "source.published", "source.byline"})
 
 
 def display_path(path: Path) -> str:
@@ -181,8 +184,13 @@ class _Reader:
         return Deck(deck_id, title, source, tuple(items), article, path, language)
 
     def deck_level_problem(self) -> bool:
-        """Tell whether a problem outside the items was found (those name no item)."""
-        return any(problem.item is None for problem in self.problems)
+        """Tell whether the deck itself is unusable for checking its items.
+
+        A problem outside the items names no item. An unknown field, or a bad title, language
+        or source detail other than the article, is reported but leaves the items checkable.
+        """
+        return any(p.item is None and p.code != "unknown-field" and p.field not in _COSMETIC
+                   for p in self.problems)
 
     def source(self, node: yaml.Node | None) -> tuple[Source | None, yaml.Node | None]:
         """Give the source, and the node of its article field for messages."""
@@ -246,7 +254,9 @@ class _Reader:
                              label, "difficulty", code="bad-difficulty")
             difficulty = DIFFICULTIES.get(raw, 2)
         distractors = self.distractors(fields.get("distractors"), label, lines)
-        if len(self.problems) > before:
+        # A misspelt extra field is reported but does not hide the item's other problems;
+        # anything else wrong with its shape leaves the item out of the content checks.
+        if any(p.code != "unknown-field" for p in self.problems[before:]):
             return None
         line = node.start_mark.line + 1
         return Item(values["id"], values["kind"], values["prompt"], values["answer"],

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from statistics import mean
 
+from quizgen.decks import unique_decks
 from quizgen.errors import DeckError, Problem
 from quizgen.fold import ArticleIndex, fold_option, fold_text
 from quizgen.loader import did_you_mean, display_path, load_deck, read_deck
@@ -18,11 +19,13 @@ MIN_DISTRACTORS, MAX_DISTRACTORS = 2, 4
 #: An answer this many times longer than its distractors' mean length gives itself away.
 LENGTH_CUE_RATIO = 1.5
 
+# Options that point at other options instead of saying something. The whole option is
+# matched: "All the answers came from Iranian officials" is a real option.
 _CATCH_ALL = re.compile(
-    r"\b(?:all|none|neither|both)\s+(?:of\s+)?(?:the\s+)?(?:above|options|answers|choices)\b"
-    r"|^(?:all|none|neither|both)\s+of\s+(?:these|them)\W*$"
-    r"|\bboth\s+[a-e]\s+and\s+[a-e]\b|\bneither\s+[a-e]\s+nor\s+[a-e]\b"
-    r"|^[a-e]\s*(?:and|&|,)\s*[a-e](?:\s+(?:only|both))?\W*$",
+    r"^(?:(?:all|none|neither|both)\s+(?:of\s+)?(?:the\s+)?"
+    r"(?:above|options|answers|choices|these|them|the\s+above)"
+    r"|both\s+[a-e]\s+and\s+[a-e]|neither\s+[a-e]\s+nor\s+[a-e]"
+    r"|[a-e]\s*(?:and|&|,)\s*[a-e](?:\s+(?:only|both))?)\W*$",
     re.IGNORECASE,
 )
 # Hedges that may come before a number: "nearly 100", "more than two".
@@ -187,7 +190,7 @@ def check_decks(paths: Sequence[Path]) -> list[Report]:
     """
     reports: list[Report] = []
     owners: dict[str, str] = {}
-    for path in paths:
+    for path in unique_decks(paths):
         file = display_path(path)
         try:
             reading = read_deck(path)

@@ -226,3 +226,35 @@ def test_two_decks_with_one_id_are_invalid(workdir: Path) -> None:
         "each deck needs its own id",
         "decks/mini-copy/deck.yaml: 4 items, 1 error, 0 warnings: INVALID",
     ]
+
+
+def test_a_misspelt_field_does_not_hide_the_items_other_problems(workdir: Path) -> None:
+    break_deck(workdir, "    explanation: Reporters say this",
+               "    explenation: Reporters say this")
+    break_deck(workdir, "    kind: hedging\n", "    kind: hedge\n")
+    break_deck(workdir, "title: A small deck for tests", "titel: A small deck for tests")
+    code, out, _ = run("validate")
+    assert code == 1
+    assert [line.split(": ", 1)[0] for line in out.splitlines()] == [
+        "decks/mini/deck.yaml:1, field 'title'",
+        "decks/mini/deck.yaml:2, field 'titel'",
+        "decks/mini/deck.yaml:24, item 'hedging-not-reached', field 'explanation'",
+        "decks/mini/deck.yaml:25, item 'hedging-not-reached', field 'kind'",
+        "decks/mini/deck.yaml:34, item 'hedging-not-reached', field 'explenation'",
+        "decks/mini/deck.yaml",
+    ]
+
+
+def test_ids_are_matched_before_folder_names(workdir: Path) -> None:
+    # decks/alpha holds the deck with id beta; decks/gamma the one with id alpha.
+    decks = workdir / "decks"
+    (decks / "mini").rename(decks / "alpha")
+    shutil.copytree(decks / "alpha", decks / "gamma")
+    for folder, deck_id in (("alpha", "beta"), ("gamma", "alpha")):
+        path = decks / folder / "deck.yaml"
+        path.write_text(path.read_text(encoding="utf-8").replace("id: mini\n", f"id: {deck_id}\n",
+                                                                 1), encoding="utf-8")
+    assert run("validate", "alpha")[1] == (
+        "decks/gamma/deck.yaml: 4 items, 0 errors, 0 warnings: valid\n")
+    assert run("validate", "beta")[1] == (
+        "decks/alpha/deck.yaml: 4 items, 0 errors, 0 warnings: valid\n")

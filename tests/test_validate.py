@@ -186,6 +186,8 @@ def test_catch_all_options_are_errors(edit_deck: Callable[[str, str], Path], tex
 
 @pytest.mark.parametrize("text", [
     "Pakistan said all of them were militants", "A bank and a bakery", "Both governments",
+    "Both options remain open, the official said", "All the answers came from officials",
+    "It said none of the options were on the table", "Neither answers the question",
 ])
 def test_ordinary_options_are_not_catch_alls(
     edit_deck: Callable[[str, str], Path], text: str
