@@ -307,17 +307,19 @@ def plan_apkg(deck: Deck, *, lock_path: Path | None = None, frozen: bool = False
             f"{display_path(lock_path)}: {', '.join(repr(i) for i in diff.retyped)} would "
             "change note type (its kind moved to or from who-said), and Anki keeps a note's "
             "type: students would never see the change. Give the item a new id, or keep its "
-            "kind; if no student has imported this deck yet, delete its entry from the lock")
-    if diff.stale and frozen:
+            "kind; if no student has imported this deck yet, delete its entry (under \"items\" "
+            "or \"retired\") from the lock")
+    lock = update(old, hashes, types_hash, int(time.time()) if now is None else now,
+                  note_type_of)
+    changed = old is None or lock.to_json() != old.to_json()
+    if frozen and (diff.stale or changed):
         rerun = f"run quizgen anki {display_path(deck.folder)}"
         if old is None:
             raise StaleLockError(f"{display_path(lock_path)} does not exist; {rerun} to "
                                  "write it")
-        raise StaleLockError(f"{display_path(lock_path)} is stale: {diff.summary()}; "
-                             f"{rerun} to update it")
-    lock = update(old, hashes, types_hash, int(time.time()) if now is None else now,
-                  note_type_of)
-    changed = old is None or lock.to_json() != old.to_json()
+        what = diff.summary() if diff.stale else "written by an older quizgen"
+        raise StaleLockError(f"{display_path(lock_path)} is stale: {what}; {rerun} to "
+                             "update it")
     return AnkiPlan(package_bytes(deck, notes, types, lock), lock_path,
                     lock.to_json() if changed else None, len(notes), diff)
 

@@ -138,22 +138,26 @@ def validate(decks: tuple[str, ...], strict: bool, as_json: bool) -> None:
     Example:
         quizgen validate decks/iran-pakistan-2024 --strict
     """
-    from quizgen.decks import resolve_deck
+    from quizgen.decks import resolve_deck, unique_decks
     from quizgen.errors import DeckNotFoundError
     from quizgen.validate import Report, check_decks, errors_of
 
-    reports: list[Report] = []
-    paths: list[Path] = []
+    found: list[Path | Report] = []
     for arg in decks:
         try:
-            paths.append(resolve_deck(arg))
+            found.append(resolve_deck(arg))
         except DeckNotFoundError as err:
             if not as_json:
                 raise
             # As JSON, a deck that is not there is one more invalid report, not a stop.
-            reports.append(Report(arg, None, None, [Problem(arg, str(err).split(": ", 1)[1],
-                                                            code="not-found")]))
-    reports += check_decks(paths if decks else _deck_paths(()))
+            found.append(Report(arg, None, None, [Problem(arg, err.reason, code="not-found")]))
+    if not decks:
+        found = list(_deck_paths(()))
+    paths = [f for f in found if isinstance(f, Path)]
+    # check_decks gives one report per deck, for the paths unique_decks keeps, in order.
+    checked = dict(zip(unique_decks(paths), check_decks(paths), strict=True))
+    reports = [entry if isinstance(entry, Report) else checked.pop(entry)
+               for entry in found if isinstance(entry, Report) or entry in checked]
     ok = all(not errors_of(r.problems, strict) for r in reports)
     rows = [(r.file, r.deck_id, r.items, r.problems, not errors_of(r.problems, strict))
             for r in reports]

@@ -18,7 +18,7 @@ def _decks_in(folder: Path) -> list[Path]:
             return []
         return sorted(p / DECK_FILE for p in folder.iterdir() if (p / DECK_FILE).is_file())
     except OSError as err:
-        raise DeckNotFoundError(f"{folder}: cannot be read: {err.strerror or err}") from err
+        raise DeckNotFoundError(str(folder), f"cannot be read: {err.strerror or err}") from err
 
 
 def _local(cwd: Path | None) -> Path:
@@ -108,8 +108,6 @@ def resolve_deck(arg: str, cwd: Path | None = None) -> Path:
         if path.is_dir():
             return path / DECK_FILE  # the loader says that there is no deck.yaml in it
     except OSError as err:
-        raise DeckNotFoundError(f"{arg}: cannot be read: {err.strerror or err}") from err
-    raise DeckNotFoundError(
-        f"{arg}: no such deck; give a deck folder, its deck.yaml, "
-        "or the id of a deck that 'quizgen list' shows"
-    )
+        raise DeckNotFoundError(arg, f"cannot be read: {err.strerror or err}") from err
+    raise DeckNotFoundError(arg, "no such deck; give a deck folder, its deck.yaml, or the id "
+                                 "of a deck that 'quizgen list' shows")

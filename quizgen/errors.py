@@ -47,6 +47,10 @@ class QuizgenError(Exception):
 class DeckNotFoundError(QuizgenError):
     """Raised when a DECK argument names no deck folder, deck.yaml or bundled deck id."""
 
+    def __init__(self, arg: str, reason: str) -> None:
+        self.arg, self.reason = arg, reason
+        super().__init__(f"{arg}: {reason}")
+
 
 class DeckError(QuizgenError):
     """Raised when a deck cannot be read or built; carries every problem found."""

@@ -48,9 +48,9 @@ _SIGN = re.compile(r"(?<!\w)([-+])(?=\d)")
 def fold_option(text: str) -> str:
     """Give the comparison key of an option: case, spacing and punctuation folded away.
 
-    A sign before a number is kept: "-3%" and "3%" are different options.
+    A minus before a number is kept: "-3%" and "3%" differ, "+3" and "3" do not.
     """
-    signed = _SIGN.sub(lambda m: " minus " if m.group(1) == "-" else " plus ", fold_text(text))
+    signed = _SIGN.sub(lambda m: " minus " if m.group(1) == "-" else " ", fold_text(text))
     return _NOT_WORD.sub(" ", signed.casefold()).strip()
 
 

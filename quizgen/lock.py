@@ -49,8 +49,8 @@ class Lock:
 
     items: dict[str, Entry] = field(default_factory=dict)
     note_types: Entry | None = None
-    #: Items removed from the deck, by id, with the note type students may still have.
-    retired: dict[str, str] = field(default_factory=dict)
+    #: Items removed from the deck, by id, as they last were: students may still have them.
+    retired: dict[str, Entry] = field(default_factory=dict)
 
     def to_json(self) -> str:
         """Give the lock as sorted, indented JSON with a trailing newline."""
@@ -61,7 +61,7 @@ class Lock:
         if self.note_types is not None:
             data["note_types"] = self.note_types.to_dict()
         if self.retired:
-            data["retired"] = dict(self.retired)
+            data["retired"] = {key: entry.to_dict() for key, entry in self.retired.items()}
         return json.dumps(data, sort_keys=True, ensure_ascii=False, indent=2) + "\n"
 
     def latest(self) -> int:
@@ -140,11 +140,13 @@ def read_lock(path: Path) -> Lock | None:
              for key, value in data["items"].items()}
     note_types = data.get("note_types")
     retired = data.get("retired", {})
-    if not isinstance(retired, dict) or not all(isinstance(v, str) for v in retired.values()):
-        raise LockError(f"{path}: \"retired\" must map item ids to note type names; restore "
-                        "the lock from version control")
+    if not isinstance(retired, dict):
+        raise LockError(f"{path}: \"retired\" must be a mapping of item ids; restore the lock "
+                        "from version control")
     return Lock(items, None if note_types is None
-                else _entry(note_types, f"{path}: \"note_types\""), retired)
+                else _entry(note_types, f"{path}: \"note_types\""),
+                {str(key): _entry(value, f"{path}: retired item {key!r}")
+                 for key, value in retired.items()})
 
 
 def compare(lock: Lock | None, hashes: dict[str, str], note_types_hash: str,
@@ -160,7 +162,7 @@ def compare(lock: Lock | None, hashes: dict[str, str], note_types_hash: str,
     types = note_type_of or {}
     # An item keeps its note type while in the deck, and after it leaves (a removed item
     # stays in students' collections): an id that comes back must come back as the same type.
-    before = {key: entry.note_type for key, entry in lock.items.items()} | lock.retired
+    before = {key: entry.note_type for key, entry in (lock.retired | lock.items).items()}
     retyped = tuple(key for key in hashes
                     if before.get(key, "") not in ("", types.get(key, "")))
     new = tuple(key for key in hashes if key not in lock.items)
@@ -176,7 +178,11 @@ def _bump(old: Entry | None, digest: str, now: int, note_type: str = "") -> Entr
         return Entry(digest, old.mod, note_type)
     # Strictly newer than before, even if the clock went back or two builds share a second:
     # Anki skips an incoming note whose time is not newer than the one it has.
-    return Entry(digest, max(now, old.mod + 1), note_type)
+    mod = max(now, old.mod + 1)
+    if mod > MAX_MOD:
+        raise LockError(f"a lock time would pass {MAX_MOD} (the year 2038); restore the lock "
+                        "from version control")
+    return Entry(digest, mod, note_type)
 
 
 def update(lock: Lock | None, hashes: dict[str, str], note_types_hash: str, now: int,
@@ -188,9 +194,10 @@ def update(lock: Lock | None, hashes: dict[str, str], note_types_hash: str, now:
     """
     old = lock or Lock()
     types = note_type_of or {}
-    items = {key: _bump(old.items.get(key), digest, now, types.get(key, ""))
+    # An item that comes back after removal continues from its retired entry: its time must
+    # still beat the note students kept.
+    items = {key: _bump(old.items.get(key) or old.retired.get(key), digest, now,
+                        types.get(key, ""))
              for key, digest in sorted(hashes.items())}
-    retired = {key: kind for key, kind in old.retired.items() if key not in items}
-    retired |= {key: entry.note_type for key, entry in old.items.items()
-                if key not in items and entry.note_type}
+    retired = {key: entry for key, entry in (old.retired | old.items).items() if key not in items}
     return Lock(items, _bump(old.note_types, note_types_hash, now), dict(sorted(retired.items())))

@@ -10,12 +10,19 @@ from pathlib import Path
 from quizgen.errors import OutputError
 
 
+def _umask() -> int:
+    # The only way to read the umask is to set it; put it straight back.
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 def write_atomic(path: Path, data: bytes | str) -> None:
     """Write data to path through a temporary file renamed into place.
 
     A path that names something other than a regular file (/dev/null, a pipe) is written
     to directly, and a symbolic link is followed, so neither is replaced by a file. An
-    existing file keeps its permissions.
+    existing file keeps its permissions; a new one gets them from the umask, as any file.
     """
     payload = data.encode("utf-8") if isinstance(data, str) else data
     path = Path(path)
@@ -35,7 +42,7 @@ def write_atomic(path: Path, data: bytes | str) -> None:
             raise OutputError(f"{path}: cannot write: {err.strerror or err}") from err
         return
     target = path.resolve() if path.is_symlink() else path
-    mode = stat.S_IMODE(info.st_mode) if info is not None else 0o644
+    mode = stat.S_IMODE(info.st_mode) if info is not None else 0o666 & ~_umask()
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)

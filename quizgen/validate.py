@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -49,14 +50,18 @@ STOPWORDS = frozenset(
 
 
 def number_like(text: str) -> bool:
-    """Tell whether an option is a number: "3", "-3%", "nearly 100", "a dozen", "two bases".
+    """Tell whether an option is a number: "3", "-3%", "¥500", "½", "nearly 100", "a dozen",
+    "twenty-one", "two bases".
 
     A number word followed by a capitalized word is a name ("Ten Downing Street").
     """
     text = _HEDGE.sub("", fold_text(text), count=1)
-    if re.match(r"[-+]?[$€£]?\d", text):
+    head = text.lstrip("+-")
+    if head[:1] and unicodedata.category(head[0]) == "Sc":  # a currency sign
+        head = head[1:]
+    if re.match(r"\.?\d", head) or (head[:1] and unicodedata.numeric(head[0], None) is not None):
         return True
-    words = text.split()
+    words = re.split(r"[\s-]+", text)
     if words and words[0].casefold() in ("a", "an") and len(words) > 1:
         words = words[1:]
     if not words or words[0].casefold() not in _NUMBER_WORDS:

@@ -263,7 +263,8 @@ def test_a_kind_change_across_note_types_is_refused(
             r"^mini/anki-lock.json: 'who-said-bridge-unsafe' would change note type \(its kind "
             r"moved to or from who-said\), and Anki keeps a note's type: students would never "
             r"see the change. Give the item a new id, or keep its kind; if no student has "
-            r"imported this deck yet, delete its entry from the lock$")):
+            r"imported this deck yet, delete its entry \(under \"items\" or \"retired\"\) from "
+            r"the lock$")):
         write_apkg(load(mini_deck), mini_deck.parent / "v2.apkg", now=T1)
     assert not (mini_deck.parent / "v2.apkg").exists()
     assert (mini_deck / "anki-lock.json").read_bytes() == lock
@@ -367,3 +368,21 @@ def test_an_item_removed_then_back_under_another_note_type_is_refused(
     with pytest.raises(RetypedItemError, match=r"^mini/anki-lock.json: 'who-said-bridge-unsafe' "
                                                r"would change note type"):
         write_apkg(load(mini_deck), mini_deck.parent / "v3.apkg", now=T1 + 60)
+
+
+def test_frozen_refuses_a_lock_it_would_rewrite(
+    mini_deck: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A lock from before note types were recorded matches every hash, yet would be rewritten:
+    # --frozen must write nothing, so it fails.
+    monkeypatch.chdir(mini_deck.parent)
+    write_apkg(load(mini_deck), mini_deck.parent / "v1.apkg", now=T0)
+    lock = mini_deck / "anki-lock.json"
+    old = re.sub(r',\n\s*"note_type": "[^"]+"', "", lock.read_text(encoding="utf-8"))
+    lock.write_text(old, encoding="utf-8")
+    with pytest.raises(StaleLockError, match=r"^mini/anki-lock.json is stale: written by an "
+                                             r"older quizgen; run quizgen anki mini to update "
+                                             r"it$"):
+        write_apkg(load(mini_deck), mini_deck.parent / "v2.apkg", frozen=True, now=T1)
+    assert lock.read_text(encoding="utf-8") == old
+    assert not (mini_deck.parent / "v2.apkg").exists()

@@ -258,3 +258,8 @@ def test_ids_are_matched_before_folder_names(workdir: Path) -> None:
         "decks/gamma/deck.yaml: 4 items, 0 errors, 0 warnings: valid\n")
     assert run("validate", "beta")[1] == (
         "decks/alpha/deck.yaml: 4 items, 0 errors, 0 warnings: valid\n")
+
+
+def test_one_deck_named_three_ways_is_checked_once(workdir: Path) -> None:
+    assert run("validate", "mini", "decks/mini", f"{workdir}/decks/mini/deck.yaml") == (
+        0, "decks/mini/deck.yaml: 4 items, 0 errors, 0 warnings: valid\n", "")

@@ -7,7 +7,16 @@ from pathlib import Path
 import pytest
 
 from quizgen.errors import LockError
-from quizgen.lock import Entry, Lock, LockDiff, compare, content_hash, read_lock, update
+from quizgen.lock import (
+    MAX_MOD,
+    Entry,
+    Lock,
+    LockDiff,
+    compare,
+    content_hash,
+    read_lock,
+    update,
+)
 
 OLD = Lock({"a": Entry("sha256:a1", 100), "b": Entry("sha256:b1", 100)}, Entry("sha256:t1", 90))
 
@@ -108,7 +117,10 @@ def test_no_file_is_no_lock(tmp_path: Path) -> None:
      '"note_types" must be {"hash": text, "mod": whole seconds since 1970}; restore the lock '
      'from version control'),
     ('{"items": {}, "retired": {"a": 3}}',
-     '"retired" must map item ids to note type names; restore the lock from version control'),
+     "retired item 'a' must be {\"hash\": text, \"mod\": whole seconds since 1970}; restore "
+     "the lock from version control"),
+    ('{"items": {}, "retired": []}',
+     '"retired" must be a mapping of item ids; restore the lock from version control'),
 ])
 def test_a_broken_lock_says_what_is_wrong(tmp_path: Path, text: str, message: str) -> None:
     path = tmp_path / "anki-lock.json"
@@ -123,10 +135,11 @@ def test_note_types_and_retired_items_round_trip(tmp_path: Path) -> None:
                         "q": Entry("sha256:q1", 8, "quizgen Recall")}, Entry("sha256:t", 9)),
                   {"a": "sha256:a1"}, "sha256:t", 20, {"a": "quizgen MCQ"})
     assert lock == Lock({"a": Entry("sha256:a1", 8, "quizgen MCQ")}, Entry("sha256:t", 9),
-                        {"q": "quizgen Recall"})
+                        {"q": Entry("sha256:q1", 8, "quizgen Recall")})
     text = lock.to_json()
     assert '"note_type": "quizgen MCQ"' in text
-    assert text.endswith('  "retired": {\n    "q": "quizgen Recall"\n  }\n}\n')
+    assert text.endswith('  "retired": {\n    "q": {\n      "hash": "sha256:q1",\n'
+                         '      "mod": 8,\n      "note_type": "quizgen Recall"\n    }\n  }\n}\n')
     path = tmp_path / "anki-lock.json"
     path.write_text(text, encoding="utf-8")
     assert read_lock(path) == lock
@@ -134,13 +147,27 @@ def test_note_types_and_retired_items_round_trip(tmp_path: Path) -> None:
 
 def test_an_item_that_returns_under_another_note_type_is_retyped() -> None:
     lock = Lock({"a": Entry("sha256:a1", 8, "quizgen MCQ")}, Entry("sha256:t", 9),
-                {"q": "quizgen Recall"})
+                {"q": Entry("sha256:q1", 50, "quizgen Recall")})
     diff = compare(lock, {"a": "sha256:a1", "q": "sha256:q2"}, "sha256:t",
                    {"a": "quizgen MCQ", "q": "quizgen MCQ"})
     assert (diff.new, diff.retyped) == (("q",), ("q",))
     same = compare(lock, {"a": "sha256:a1", "q": "sha256:q2"}, "sha256:t",
                    {"a": "quizgen MCQ", "q": "quizgen Recall"})
     assert (same.new, same.retyped) == (("q",), ())
+    # Back under its old type it continues from its retired time, even with the clock behind.
     back = update(lock, {"a": "sha256:a1", "q": "sha256:q2"}, "sha256:t", 30,
                   {"a": "quizgen MCQ", "q": "quizgen Recall"})
-    assert (back.retired, back.items["q"]) == ({}, Entry("sha256:q2", 30, "quizgen Recall"))
+    assert (back.retired, back.items["q"]) == ({}, Entry("sha256:q2", 51, "quizgen Recall"))
+
+
+def test_a_live_item_outranks_a_stale_retired_entry() -> None:
+    lock = Lock({"a": Entry("sha256:a1", 8, "quizgen MCQ")}, Entry("sha256:t", 9),
+                {"a": Entry("sha256:a0", 5, "quizgen Recall")})
+    diff = compare(lock, {"a": "sha256:a1"}, "sha256:t", {"a": "quizgen MCQ"})
+    assert (diff.stale, diff.retyped) == (False, ())
+
+
+def test_a_time_past_2038_is_refused() -> None:
+    lock = Lock({"a": Entry("sha256:a1", MAX_MOD, "quizgen MCQ")}, Entry("sha256:t", 9))
+    with pytest.raises(LockError, match=r"would pass 2147483647 \(the year 2038\)"):
+        update(lock, {"a": "sha256:a2"}, "sha256:t", 100, {"a": "quizgen MCQ"})

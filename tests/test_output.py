@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from quizgen.errors import OutputError
-from quizgen.output import write_atomic
+from quizgen.output import _umask, write_atomic
 
 
 def test_writes_creating_folders_and_leaves_no_temporary_file(tmp_path: Path) -> None:
@@ -17,7 +17,17 @@ def test_writes_creating_folders_and_leaves_no_temporary_file(tmp_path: Path) ->
     write_atomic(target, "<p>é</p>")
     assert target.read_bytes() == "<p>é</p>".encode()
     assert os.listdir(target.parent) == ["page.html"]
-    assert stat.S_IMODE(target.stat().st_mode) == 0o644
+    assert stat.S_IMODE(target.stat().st_mode) == 0o666 & ~_umask()
+
+
+def test_a_new_file_respects_the_umask(tmp_path: Path) -> None:
+    # An answer key written under umask 077 on a shared machine stays private.
+    old = os.umask(0o077)
+    try:
+        write_atomic(tmp_path / "key.html", "answers")
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE((tmp_path / "key.html").stat().st_mode) == 0o600
 
 
 def test_an_existing_file_is_replaced_and_keeps_its_mode(tmp_path: Path) -> None:

@@ -166,7 +166,8 @@ def test_evidence_matches_across_quote_dash_and_space_styles(
 @pytest.mark.parametrize(("text", "expected"), [
     ("3", True), ("-3%", True), ("$40", True), ("nearly 100", True), ("more than two", True),
     ("Two bases", True), ("a dozen", True), ("Dozens", True), ("one hundred", True),
-    ("zero", True), ("about six weeks", True),
+    ("zero", True), ("about six weeks", True), ("twenty-one", True), ("¥500", True),
+    ("₹100", True), (".5", True), ("½", True),
     ("Ten Downing Street", False), ("Seven News", False), ("Gregory Brew", False),
     ("A senior official", False), ("Jaish al-Adl", False),
 ])
@@ -199,4 +200,5 @@ def test_ordinary_options_are_not_catch_alls(
 def test_a_sign_makes_a_different_option() -> None:
     assert fold_option("-3%") != fold_option("3%")
     assert fold_option("−3 %") == fold_option("-3%")
+    assert fold_option("+3") == fold_option("3")
     assert fold_option("The Mayor!") == fold_option("the  mayor")

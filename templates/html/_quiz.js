@@ -14,7 +14,8 @@
   var check = document.querySelector("[data-action=check]");
   var retries = document.querySelectorAll("[data-action=retry]");
   var bar = document.querySelector(".actions");
-  var barRetry = bar.querySelector("[data-action=retry]");
+  // The bar and the notice are optional: a page made from an overriding template may lack them.
+  var barRetry = bar && bar.querySelector("[data-action=retry]");
   var notice = result.querySelector("[data-role=unanswered]");
   var versions = document.querySelectorAll("[data-role=version]");
   var each = function (nodes, fn) { Array.prototype.forEach.call(nodes, fn); };
@@ -91,8 +92,10 @@
     var answered = list.querySelectorAll("input:checked").length;
     var warning = answered < total ?
       answered + " of " + total + " answered; unanswered questions count as wrong." : "";
-    notice.textContent = warning;
-    notice.hidden = !warning;
+    if (notice) {
+      notice.textContent = warning;
+      notice.hidden = !warning;
+    }
     var right = 0, unanswered = 0, kinds = {};
     questions().forEach(function (q) {
       var state = gradeOne(q);
@@ -116,7 +119,7 @@
     document.body.classList.add("is-graded");
     result.hidden = false;
     check.hidden = true;
-    barRetry.hidden = false;
+    if (barRetry) { barRetry.hidden = false; }
     progress.textContent = "Score: " + score;
     announce.textContent = (warning ? warning + " " : "") + "Score " + score + ". " + summary;
     result.querySelector("#result-title").focus();
@@ -153,8 +156,8 @@
     document.body.classList.remove("is-graded");
     result.hidden = true;
     check.hidden = false;
-    barRetry.hidden = true;
-    notice.hidden = true;
+    if (barRetry) { barRetry.hidden = true; }
+    if (notice) { notice.hidden = true; }
     // The printed version no longer describes this order.
     each(versions, function (v) { v.textContent = "Version " + data.version + ", reshuffled"; });
     showProgress();
@@ -165,7 +168,7 @@
 
   // Keep focused options clear of the sticky bar, however tall it is drawn (zoom, wrapping);
   // the stylesheet's scroll-padding-bottom guesses until the first measure.
-  if (window.ResizeObserver) {
+  if (window.ResizeObserver && bar) {
     new ResizeObserver(function () {
       document.documentElement.style.scrollPaddingBottom = (bar.offsetHeight + 12) + "px";
     }).observe(bar);
