@@ -29,11 +29,11 @@ from pathlib import Path
 
 import yaml
 
-from quizgen.arrange import arrange
 from quizgen.decks import discover_decks
-from quizgen.render import render_html
+from quizgen.outputs.pages import render_page as render_html
+from quizgen.quiz import arrange
 from quizgen.resources import bundled_decks_dir
-from quizgen.validate import load_checked
+from quizgen.validation import load_checked
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from pathlib import Path
+from dataclasses import dataclass, replace
 
 #: The item kinds, in the order the README teaches them, with the skill each trains.
 KINDS: dict[str, str] = {
@@ -18,6 +17,10 @@ KINDS: dict[str, str] = {
     "background": "this week's news versus context",
     "main-claim": "the article's central claim and whose claim it is",
 }
+
+
+#: The one value of an item's `status`: written by `quizgen draft`, not yet reviewed.
+DRAFT = "draft"
 
 
 @dataclass(frozen=True)
@@ -41,13 +44,17 @@ class Item:
     explanation: str = ""
     tags: tuple[str, ...] = ()
     difficulty: int = 2
-    line: int | None = None  # where the item starts in deck.yaml, for messages
-    #: where each field's value starts ("distractors[1].why": 23), for messages
-    lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
+    #: "draft" for an item written by `quizgen draft` and not yet reviewed, else empty.
+    status: str = ""
+
+    @property
+    def draft(self) -> bool:
+        """Tell whether the item still waits for its author's review."""
+        return self.status == DRAFT
 
     def content(self) -> dict[str, object]:
-        """Give the item's content as deck.yaml names it (no line number)."""
-        return {
+        """Give the item's content as deck.yaml names it."""
+        data: dict[str, object] = {
             "id": self.id,
             "kind": self.kind,
             "prompt": self.prompt,
@@ -58,6 +65,9 @@ class Item:
             "tags": list(self.tags),
             "difficulty": self.difficulty,
         }
+        if self.status:
+            data["status"] = self.status
+        return data
 
 
 @dataclass(frozen=True)
@@ -77,20 +87,24 @@ class Source:
 
 @dataclass(frozen=True)
 class Deck:
-    """A curated bank of items about one article."""
+    """A curated bank of items about one article.
+
+    Where it was read from (its file, each field's line) is kept apart, in the SourceMap
+    that reading a deck file gives, so a deck made by a program is a deck like any other.
+    """
 
     id: str
     title: str
     source: Source
     items: tuple[Item, ...]
     article_text: str
-    path: Path  # the deck.yaml file
     language: str = "en"
 
-    @property
-    def folder(self) -> Path:
-        """Give the deck's folder."""
-        return self.path.parent
+    def reviewed(self) -> Deck:
+        """Give the deck without the items still marked draft."""
+        if not any(item.draft for item in self.items):
+            return self
+        return replace(self, items=tuple(item for item in self.items if not item.draft))
 
     def to_dict(self) -> dict[str, object]:
         """Give the deck as one JSON-ready document whose names mirror deck.yaml."""

@@ -6,40 +6,55 @@ import io
 import re
 import shutil
 import sqlite3
-import time
 import warnings
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import genanki
 import pytest
-from click.testing import CliRunner
+from conftest import run
 
-from quizgen import apkg
-from quizgen.apkg import (
+from quizgen.errors import OutputError, RetypedItemError, StaleLockError
+from quizgen.model import Deck
+from quizgen.outputs import anki
+from quizgen.outputs.anki import notetypes
+from quizgen.outputs.anki.lock import LOCK_FILE, read_lock
+from quizgen.outputs.anki.notetypes import (
     MCQ_FIELDS,
     MCQ_MODEL_ID,
     RECALL_FIELDS,
     RECALL_MODEL_ID,
+    NoteSpec,
     anki_deck_id,
     deck_name,
-    deck_notes,
     item_hashes,
     note_types,
-    option_order,
-    write_apkg,
 )
-from quizgen.cli import cli
-from quizgen.errors import OutputError, RetypedItemError, StaleLockError
-from quizgen.lock import read_lock
-from quizgen.model import Deck
+from quizgen.outputs.anki.package import _Model
+from quizgen.quiz import STABLE, arrange, option_order
 from quizgen.resources import templates_dir
-from quizgen.validate import load_checked
+from quizgen.validation import load_checked
 
 FIXTURES = Path(__file__).parent / "fixtures"
 T0, T1 = 1_760_000_000, 1_760_003_600
 DECK_ID = 1820894753  # pinned: every build of a deck carries the same deck id
+
+
+def write_apkg(deck: Deck, path: Path, **options: Any) -> anki.AnkiBuild:
+    return anki.write_apkg(deck, path, **options)
+
+
+def write_from(folder: Path, path: Path, **options: Any) -> anki.AnkiBuild:
+    """Write the .apkg of the deck in folder, with the lock in that folder."""
+    return anki.write_apkg(load(folder), path, lock_path=folder / LOCK_FILE, **options)
+
+
+def deck_notes(deck: Deck) -> dict[str, NoteSpec]:
+    from quizgen.outputs.anki.notetypes import deck_notes as notes_of
+
+    return notes_of(arrange(deck, ordering=STABLE))
 
 
 def load(folder: Path) -> Deck:
@@ -54,11 +69,6 @@ def collection(path: Path) -> tuple[list[zipfile.ZipInfo], sqlite3.Connection]:
     conn = sqlite3.connect(":memory:")
     conn.deserialize(data)
     return infos, conn
-
-
-def run(*args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(cli, list(args), prog_name="quizgen", catch_exceptions=False)
-    return result.exit_code, result.stdout, result.stderr
 
 
 # --- what a student's collection depends on: never change these ---------------------------
@@ -146,7 +156,7 @@ def test_markup_in_a_deck_is_escaped_in_every_field() -> None:
 
 def test_genanki_html_warning_is_an_error_in_the_tests() -> None:
     mcq = note_types()[0]
-    note = genanki.Note(model=apkg._Model(mcq, T0), fields=["1 < 2 > 0"] * len(mcq.fields))
+    note = genanki.Note(model=_Model(mcq, T0), fields=["1 < 2 > 0"] * len(mcq.fields))
     with pytest.raises(UserWarning, match="invalid HTML tags"):
         note._check_invalid_html_tags_in_fields()
 
@@ -170,9 +180,9 @@ def test_a_change_in_how_an_item_is_rendered_changes_its_hash(tmp_path: Path) ->
 
 def test_the_same_deck_and_lock_give_the_same_bytes(mini_deck: Path, tmp_path: Path) -> None:
     deck = load(mini_deck)
-    write_apkg(deck, tmp_path / "a.apkg", now=T0)
-    time.sleep(1.1)  # a second later by the wall clock: no byte may depend on it
-    result = write_apkg(deck, tmp_path / "b.apkg", now=T1)
+    write_apkg(deck, tmp_path / "a.apkg", lock_path=mini_deck / LOCK_FILE, now=T0)
+    # An hour later by the injected clock: no byte may depend on it.
+    result = write_apkg(deck, tmp_path / "b.apkg", lock_path=mini_deck / LOCK_FILE, now=T1)
 
     assert result.lock_written is False
     assert (tmp_path / "a.apkg").read_bytes() == (tmp_path / "b.apkg").read_bytes()
@@ -186,9 +196,9 @@ def test_the_same_deck_and_lock_give_the_same_bytes(mini_deck: Path, tmp_path: P
 def test_a_rebuild_moves_only_the_changed_items_time(
     mini_deck: Path, tmp_path: Path, edit_deck: Callable[[str, str], Path]
 ) -> None:
-    write_apkg(load(mini_deck), tmp_path / "v1.apkg", now=T0)
+    write_from(mini_deck, tmp_path / "v1.apkg", now=T0)
     edit_deck("Not reached is not the same as refusing.", "Not reached is not refusing.")
-    result = write_apkg(load(mini_deck), tmp_path / "v2.apkg", now=T1)
+    result = write_from(mini_deck, tmp_path / "v2.apkg", now=T1)
 
     assert result.diff.summary() == "1 changed item (hedging-not-reached)"
     assert (result.notes, result.lock_written) == (4, True)
@@ -206,13 +216,13 @@ def test_a_rebuild_moves_only_the_changed_items_time(
 def test_changed_css_moves_the_note_types_time_only(
     mini_deck: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    write_apkg(load(mini_deck), tmp_path / "v1.apkg", now=T0)
+    write_from(mini_deck, tmp_path / "v1.apkg", now=T0)
     templates = tmp_path / "templates"
     shutil.copytree(templates_dir() / "anki", templates / "anki")
     with (templates / "anki" / "cards.css").open("a", encoding="utf-8") as css:
         css.write(".card { font-size: 22px; }\n")
-    monkeypatch.setattr(apkg, "templates_dir", lambda: templates)
-    result = write_apkg(load(mini_deck), tmp_path / "v2.apkg", now=T1)
+    monkeypatch.setattr(notetypes, "templates_dir", lambda: templates)
+    result = write_from(mini_deck, tmp_path / "v2.apkg", now=T1)
 
     assert result.diff.summary() == "note type templates or CSS changed"
     _, conn = collection(tmp_path / "v2.apkg")
@@ -226,13 +236,13 @@ def test_frozen_refuses_a_stale_lock_and_writes_nothing(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.chdir(tmp_path)
-    write_apkg(load(mini_deck), tmp_path / "v1.apkg", now=T0)
+    write_from(mini_deck, tmp_path / "v1.apkg", now=T0)
     lock = (mini_deck / "anki-lock.json").read_bytes()
     edit_deck("about ten weeks", "about nine weeks")
     edit_deck("  - id: claim-temporary", "  - id: claim-temporary-measure")
 
     with pytest.raises(StaleLockError) as caught:
-        write_apkg(load(mini_deck), tmp_path / "v2.apkg", frozen=True, now=T1)
+        write_from(mini_deck, tmp_path / "v2.apkg", frozen=True, now=T1)
     assert str(caught.value) == (
         "mini/anki-lock.json is stale: 1 changed item (fact-repair-weeks), 1 new item "
         "(claim-temporary-measure), 1 removed item (claim-temporary); run quizgen anki mini "
@@ -245,7 +255,7 @@ def test_frozen_refuses_a_missing_lock(mini_deck: Path, monkeypatch: pytest.Monk
     monkeypatch.chdir(mini_deck.parent)
     with pytest.raises(StaleLockError, match=r"^mini/anki-lock.json does not exist; run "
                                              r"quizgen anki mini to write it$"):
-        write_apkg(load(mini_deck), mini_deck.parent / "x.apkg", frozen=True)
+        write_from(mini_deck, mini_deck.parent / "x.apkg", frozen=True)
     assert sorted(p.name for p in mini_deck.parent.iterdir()) == ["mini"]
     assert not (mini_deck / "anki-lock.json").exists()
 
@@ -256,7 +266,7 @@ def test_a_kind_change_across_note_types_is_refused(
     # Anki keeps a note's type: the same GUID arriving with another type is reported as a
     # conflict and skipped, so a student would never see the correction.
     monkeypatch.chdir(mini_deck.parent)
-    write_apkg(load(mini_deck), mini_deck.parent / "v1.apkg", now=T0)
+    write_from(mini_deck, mini_deck.parent / "v1.apkg", now=T0)
     lock = (mini_deck / "anki-lock.json").read_bytes()
     edit_deck("    kind: who-said\n", "    kind: source-type\n")
     with pytest.raises(RetypedItemError, match=(
@@ -265,25 +275,17 @@ def test_a_kind_change_across_note_types_is_refused(
             r"see the change. Give the item a new id, or keep its kind; if no student has "
             r"imported this deck yet, delete its entry \(under \"items\" or \"retired\"\) from "
             r"the lock$")):
-        write_apkg(load(mini_deck), mini_deck.parent / "v2.apkg", now=T1)
+        write_from(mini_deck, mini_deck.parent / "v2.apkg", now=T1)
     assert not (mini_deck.parent / "v2.apkg").exists()
     assert (mini_deck / "anki-lock.json").read_bytes() == lock
     # The way out the message gives: a new id is a new note.
     edit_deck("  - id: who-said-bridge-unsafe\n", "  - id: source-type-engineer\n")
-    result = write_apkg(load(mini_deck), mini_deck.parent / "v2.apkg", now=T1)
+    result = write_from(mini_deck, mini_deck.parent / "v2.apkg", now=T1)
     assert (result.diff.new, result.diff.removed) == (("source-type-engineer",),
                                                       ("who-said-bridge-unsafe",))
 
 
 # --- the command ---------------------------------------------------------------------------
-
-@pytest.fixture
-def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Give a current directory whose ./decks holds a copy of the mini deck."""
-    shutil.copytree(FIXTURES / "mini", tmp_path / "decks" / "mini")
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
-
 
 def test_anki_writes_the_deck_and_its_lock(workdir: Path) -> None:
     assert run("anki", "mini") == (
@@ -347,9 +349,9 @@ def test_the_lock_is_written_before_the_apkg(
     def refuse(path: Path, data: bytes | str) -> None:
         raise OutputError(f"{path}: cannot write here: Permission denied")
 
-    monkeypatch.setattr(apkg, "write_atomic", refuse)
+    monkeypatch.setattr(anki, "write_atomic", refuse)
     with pytest.raises(OutputError, match=r"anki-lock\.json: cannot write here"):
-        write_apkg(load(mini_deck), tmp_path / "m.apkg", now=T0)
+        write_from(mini_deck, tmp_path / "m.apkg", now=T0)
     assert not (tmp_path / "m.apkg").exists()
 
 
@@ -359,15 +361,15 @@ def test_an_item_removed_then_back_under_another_note_type_is_refused(
     monkeypatch.chdir(mini_deck.parent)
     path = mini_deck / "deck.yaml"
     original = path.read_text(encoding="utf-8")
-    write_apkg(load(mini_deck), mini_deck.parent / "v1.apkg", now=T0)
+    write_from(mini_deck, mini_deck.parent / "v1.apkg", now=T0)
     quote_item = original[original.index("  - id: who-said-bridge-unsafe"):
                           original.index("  - id: hedging-not-reached")]
     path.write_text(original.replace(quote_item, ""), encoding="utf-8")
-    write_apkg(load(mini_deck), mini_deck.parent / "v2.apkg", now=T1)
+    write_from(mini_deck, mini_deck.parent / "v2.apkg", now=T1)
     path.write_text(original.replace("    kind: who-said\n", "    kind: fact\n"), encoding="utf-8")
     with pytest.raises(RetypedItemError, match=r"^mini/anki-lock.json: 'who-said-bridge-unsafe' "
                                                r"would change note type"):
-        write_apkg(load(mini_deck), mini_deck.parent / "v3.apkg", now=T1 + 60)
+        write_from(mini_deck, mini_deck.parent / "v3.apkg", now=T1 + 60)
 
 
 def test_frozen_refuses_a_lock_it_would_rewrite(
@@ -376,13 +378,13 @@ def test_frozen_refuses_a_lock_it_would_rewrite(
     # A lock from before note types were recorded matches every hash, yet would be rewritten:
     # --frozen must write nothing, so it fails.
     monkeypatch.chdir(mini_deck.parent)
-    write_apkg(load(mini_deck), mini_deck.parent / "v1.apkg", now=T0)
+    write_from(mini_deck, mini_deck.parent / "v1.apkg", now=T0)
     lock = mini_deck / "anki-lock.json"
     old = re.sub(r',\n\s*"note_type": "[^"]+"', "", lock.read_text(encoding="utf-8"))
     lock.write_text(old, encoding="utf-8")
     with pytest.raises(StaleLockError, match=r"^mini/anki-lock.json is stale: written by an "
                                              r"older quizgen; run quizgen anki mini to update "
                                              r"it$"):
-        write_apkg(load(mini_deck), mini_deck.parent / "v2.apkg", frozen=True, now=T1)
+        write_from(mini_deck, mini_deck.parent / "v2.apkg", frozen=True, now=T1)
     assert lock.read_text(encoding="utf-8") == old
     assert not (mini_deck.parent / "v2.apkg").exists()

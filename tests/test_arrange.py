@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from quizgen.arrange import DEFAULT_SEED, LETTERS, SLACK, Quiz, arrange
 from quizgen.errors import SelectionError
 from quizgen.model import Deck
-from quizgen.validate import load_checked
+from quizgen.quiz import DEFAULT_SEED, LETTERS, SLACK, Quiz, arrange
+from quizgen.validation import load_checked
 
 FIXTURES = Path(__file__).parent / "fixtures"
 BUNDLED = Path(__file__).parent.parent / "decks" / "iran-pakistan-2024" / "deck.yaml"
@@ -88,8 +88,8 @@ def test_different_seeds_give_different_orders(mini: Deck) -> None:
 
 def test_order_is_the_same_in_another_process_whatever_the_hash_seed(mini: Deck) -> None:
     script = (
-        "from quizgen.validate import load_checked\n"
-        "from quizgen.arrange import arrange\n"
+        "from quizgen.validation import load_checked\n"
+        "from quizgen.quiz import arrange\n"
         f"deck, _ = load_checked({str(FIXTURES / 'mini' / 'deck.yaml')!r})\n"
         "quiz = arrange(deck, 5, count=3, tags=('quote', 'hedge', 'numbers', 'claim'))\n"
         "print([(q.item.id, [o.text for o in q.options]) for q in quiz.questions])\n"

@@ -8,39 +8,26 @@ import sys
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
+from conftest import ROOT, SHIPPED, Copies, run
 
-from quizgen.build import build, step_count
-from quizgen.cli import _with_progress, cli
+from quizgen.builder import build, step_count
+from quizgen.cli.outputs import _with_progress
 from quizgen.errors import DeckError, QuizgenError
 
-ROOT = Path(__file__).parent.parent
-# Builds bring a deck's anki-lock.json up to date, so they run on copies of the decks.
-FIXTURES = Path(__file__).parent / "fixtures"
-SHIPPED = sorted((ROOT / "decks").glob("*/deck.yaml"))
 PAGES = ("quiz.html", "worksheet.html", "answer-key.html")
+# Builds bring a deck's anki-lock.json up to date, so every test here builds copies.
+FIXTURES = Path("/nonexistent")  # replaced, for each test, by a copy of tests/fixtures
 
 
 @pytest.fixture(autouse=True)
-def _copied_decks(tmp_path_factory: pytest.TempPathFactory,
-                  monkeypatch: pytest.MonkeyPatch) -> None:
-    copies = tmp_path_factory.mktemp("decks")
-    shutil.copytree(FIXTURES, copies / "fixtures")
-    shutil.copytree(ROOT / "decks", copies / "decks")
-    monkeypatch.setattr(sys.modules[__name__], "FIXTURES", copies / "fixtures")
-    monkeypatch.setattr(sys.modules[__name__], "SHIPPED",
-                        [copies / "decks" / p.parent.name / p.name for p in SHIPPED])
+def _copied_fixtures(copies: Copies, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys.modules[__name__], "FIXTURES", copies.fixtures)
 
 
 def outputs_of(site: Path, deck: str, lock: Path | None = None) -> list[Path]:
     """Give the files a build writes for one deck, in order; lock when it was (re)written."""
     pages = [site / deck / p for p in PAGES]
     return [*pages, *([lock] if lock else []), site / deck / f"{deck}.apkg"]
-
-
-def run(*args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(cli, list(args), prog_name="quizgen", catch_exceptions=False)
-    return result.exit_code, result.stdout, result.stderr
 
 
 def ids_in(path: Path) -> list[str]:
@@ -74,10 +61,10 @@ def test_index_links_every_page_with_titles_and_counts(tmp_path: Path) -> None:
         assert (tmp_path / href).is_file()
 
 
-def test_two_builds_with_one_seed_are_byte_identical(tmp_path: Path) -> None:
-    decks = [FIXTURES / "mini" / "deck.yaml", *SHIPPED]
+def test_two_builds_with_one_seed_are_byte_identical(tmp_path: Path, copies: Copies) -> None:
+    decks = [FIXTURES / "mini" / "deck.yaml", *(copies.shipped(name) for name in SHIPPED)]
     # The first build also writes the copied mini deck's lock; only the site is compared.
-    first = [p for p in build(decks, tmp_path / "a", seed=4) if p.is_relative_to(tmp_path)]
+    first = [p for p in build(decks, tmp_path / "a", seed=4) if p.is_relative_to(tmp_path / "a")]
     second = build(decks, tmp_path / "b", seed=4)
     for one, two in zip(first, second, strict=True):
         assert one.read_bytes() == two.read_bytes(), one.relative_to(tmp_path / "a")
@@ -120,10 +107,11 @@ def test_two_decks_with_one_id_are_refused(tmp_path: Path) -> None:
     assert not (tmp_path / "site").exists()
 
 
-@pytest.mark.parametrize("deck", SHIPPED, ids=lambda p: p.parent.name)
-def test_every_shipped_deck_builds(deck: Path, tmp_path: Path) -> None:
-    from quizgen.validate import load_checked
+@pytest.mark.parametrize("name", SHIPPED)
+def test_every_shipped_deck_builds(name: str, tmp_path: Path, copies: Copies) -> None:
+    from quizgen.validation import load_checked
 
+    deck = copies.shipped(name)
     loaded, _ = load_checked(deck)
     written = build([deck], tmp_path)
     assert written == [*outputs_of(tmp_path, loaded.id), tmp_path / "index.html"]
@@ -262,3 +250,18 @@ def test_one_deck_named_twice_is_built_once(tmp_path: Path) -> None:
     written = build([FIXTURES / "mini", FIXTURES / "mini" / "deck.yaml"], tmp_path)
     assert written == [*outputs_of(tmp_path, "mini", FIXTURES / "mini" / "anki-lock.json"),
                        tmp_path / "index.html"]
+
+
+@pytest.mark.parametrize("name", SHIPPED)
+def test_a_stale_lock_in_a_copied_deck_is_rewritten_there_and_nowhere_else(
+        name: str, tmp_path: Path, copies: Copies) -> None:
+    shipped_lock = ROOT / "decks" / name / "anki-lock.json"
+    before = shipped_lock.read_bytes()
+    deck = copies.shipped(name)
+    text = (deck / "deck.yaml").read_text(encoding="utf-8")
+    (deck / "deck.yaml").write_text(text.replace("    prompt: ", "    prompt: Revised - ", 1),
+                                    encoding="utf-8")
+    written = build([deck], tmp_path / "site", now=2_000_000_000)
+    assert deck / "anki-lock.json" in written
+    assert (deck / "anki-lock.json").read_bytes() != before
+    assert shipped_lock.read_bytes() == before  # and the session guard checks every file

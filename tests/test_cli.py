@@ -9,26 +9,12 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-from click.testing import CliRunner
+from conftest import run
 
 from quizgen import __version__
 from quizgen.cli import cli
 
 FIXTURES = Path(__file__).parent / "fixtures"
-
-
-@pytest.fixture
-def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Give a current directory whose ./decks holds a copy of the mini deck."""
-    shutil.copytree(FIXTURES / "mini", tmp_path / "decks" / "mini")
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
-
-
-def run(*args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(cli, list(args), prog_name="quizgen", catch_exceptions=False)
-    return result.exit_code, result.stdout, result.stderr
 
 
 def break_deck(workdir: Path, old: str, new: str) -> None:

@@ -11,7 +11,7 @@ import pytest
 
 from quizgen.fold import fold_text
 from quizgen.model import KINDS
-from quizgen.validate import load_checked
+from quizgen.validation import load_checked
 
 ROOT = Path(__file__).parent.parent
 DECKS = sorted((ROOT / "decks").glob("*/deck.yaml"))

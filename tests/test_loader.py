@@ -10,8 +10,8 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from quizgen.deckfile import MAX_BYTES, load_deck, read_deck
 from quizgen.errors import DeckError, QuizgenError
-from quizgen.loader import MAX_BYTES, load_deck
 from quizgen.model import Deck
 
 
@@ -30,7 +30,10 @@ def test_loads_the_mini_deck_as_plain_data(mini_deck: Path) -> None:
         "who-said-bridge-unsafe", "hedging-not-reached", "fact-repair-weeks", "claim-temporary"]
     first = deck.items[0]
     assert first.distractors[1].why == "The spokesperson could not be reached."
-    assert (first.tags, first.difficulty, first.line) == (("quote", "named-source"), 1, 11)
+    assert (first.tags, first.difficulty) == (("quote", "named-source"), 1)
+    where = read_deck(mini_deck).where  # positions are kept beside the deck, not in it
+    assert (where.line(0), where.line(0, "prompt"), where.file) == (
+        11, 13, str(mini_deck / "deck.yaml"))
     assert deck.article_text.startswith("The town council voted on Monday")
 
 
@@ -116,7 +119,7 @@ def test_a_misspelt_field_suggests_the_right_one(edit_deck: Callable[[str, str],
         load_deck(path)
     assert [str(p).split(": ", 1)[1] for p in caught.value.problems] == [
         "unknown field in an item; did you mean 'explanation'? (known: id, kind, prompt, "
-        "answer, distractors, evidence, explanation, tags, difficulty)"]
+        "answer, distractors, evidence, explanation, tags, difficulty, status)"]
 
 
 def test_items_missing_and_empty(mini_deck: Path) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from quizgen.errors import LockError
-from quizgen.lock import (
+from quizgen.outputs.anki.lock import (
     MAX_MOD,
     Entry,
     Lock,

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from quizgen.errors import OutputError
-from quizgen.output import _umask, write_atomic
+from quizgen.outputs.write import _umask, write_atomic
 
 
 def test_writes_creating_folders_and_leaves_no_temporary_file(tmp_path: Path) -> None:
@@ -65,3 +65,37 @@ def test_an_unwritable_place_is_an_output_error(tmp_path: Path) -> None:
     with pytest.raises(OutputError) as caught:
         write_atomic(blocker / "page.html", "x")
     assert str(caught.value) == f"{blocker / 'page.html'}: cannot write here: Not a directory"
+
+
+def test_a_reader_sees_the_old_file_whole_until_the_new_one_is_whole(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    target = tmp_path / "quiz.html"
+    target.write_bytes(b"old " * 5000)
+    seen: list[tuple[bytes, bytes]] = []
+    real_replace = os.replace
+
+    def spy(src: str, dst: Path) -> None:
+        # At the moment of the swap: the target still whole and old, the new file complete.
+        seen.append((Path(dst).read_bytes(), Path(src).read_bytes()))
+        real_replace(src, dst)
+
+    monkeypatch.setattr(os, "replace", spy)
+    write_atomic(target, b"new " * 5000)
+    assert seen == [(b"old " * 5000, b"new " * 5000)]
+    assert target.read_bytes() == b"new " * 5000
+
+
+def test_a_write_that_fails_before_the_swap_leaves_the_old_file_and_no_temporary(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    target = tmp_path / "quiz.html"
+    target.write_bytes(b"old")
+
+    def disk_full(path: str, mode: int) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "chmod", disk_full)
+    with pytest.raises(OutputError) as caught:
+        write_atomic(target, b"new")
+    assert str(caught.value) == f"{target}: cannot write: No space left on device"
+    assert target.read_bytes() == b"old"
+    assert os.listdir(tmp_path) == ["quiz.html"]

@@ -8,13 +8,17 @@ import re
 from pathlib import Path
 
 import pytest
+from conftest import run
 from markupsafe import escape
 
-from quizgen import render
-from quizgen.arrange import Quiz, arrange
 from quizgen.errors import TemplateProblemError
-from quizgen.render import PAGES, IndexEntry, Link, render_html, render_index
-from quizgen.validate import load_checked
+from quizgen.outputs import OUTPUTS, PAGE
+from quizgen.outputs.pages import TEMPLATES
+from quizgen.outputs.pages import render_page as render_html
+from quizgen.outputs.site import IndexEntry, Link
+from quizgen.outputs.site import index_page as render_index
+from quizgen.quiz import Quiz, arrange
+from quizgen.validation import load_checked
 
 FIXTURES = Path(__file__).parent / "fixtures"
 MODES = ("quiz", "worksheet", "key")
@@ -246,23 +250,25 @@ def test_a_link_says_whom_it_is_for() -> None:
     assert Link("Notes", "d/notes.html").group == "teacher"  # unknown: never among the students'
 
 
-def test_pages_are_the_one_mapping_of_modes_to_files() -> None:
-    assert render.MODES == {"quiz": "quiz.html", "worksheet": "worksheet.html",
-                            "key": "answer-key.html"}
-    assert [(p.mode, p.stem, p.label, p.audience) for p in PAGES] == [
-        ("quiz", "quiz", "Quiz", "student"), ("worksheet", "worksheet", "Worksheet", "teacher"),
-        ("key", "answer-key", "Answer key", "teacher")]
+def test_the_registry_is_the_one_mapping_of_modes_to_files() -> None:
+    pages = [output for output in OUTPUTS if output.kind == PAGE]
+    assert [(p.name, p.file_name("d"), p.label, p.audience) for p in pages] == [
+        ("quiz", "quiz.html", "Quiz", "student"),
+        ("worksheet", "worksheet.html", "Worksheet", "teacher"),
+        ("key", "answer-key.html", "Answer key", "teacher")]
+    assert list(TEMPLATES) == [p.name for p in pages]
     assert all((Path(__file__).parent.parent / "templates" / "html" / name).is_file()
-               for name in render.MODES.values())
+               for name in TEMPLATES.values())
 
 
-def test_importing_render_leaves_jinja_unloaded() -> None:
-    # The CLI reads PAGES at startup; `quizgen --help` must not pay for Jinja2.
+def test_importing_the_cli_and_the_registry_leaves_jinja_and_genanki_unloaded() -> None:
+    # The CLI reads the registry at startup; `quizgen --help` must not pay for them.
     import subprocess
     import sys
 
-    code = ("import sys; from quizgen.render import MODES, PAGES\n"
-            "assert 'jinja2' not in sys.modules, 'jinja2 imported'\n")
+    code = ("import sys, quizgen.cli; from quizgen.outputs import OUTPUTS\n"
+            "assert 'jinja2' not in sys.modules, 'jinja2 imported'\n"
+            "assert 'genanki' not in sys.modules, 'genanki imported'\n")
     subprocess.run([sys.executable, "-c", code], check=True)
 
 
@@ -311,14 +317,8 @@ def test_a_200_question_quiz_page_stays_under_400_kb() -> None:
 
 def run_html_with(template_dir: Path, mode: str = "quiz") -> tuple[int, str, str]:
     """Run `quizgen html mini --template-dir DIR -o -` as a user would; give code, out, err."""
-    from click.testing import CliRunner
-
-    from quizgen.cli import cli
-
-    result = CliRunner().invoke(
-        cli, ["html", str(FIXTURES / "mini"), "--mode", mode, "--template-dir",
-              str(template_dir), "-o", "-"], prog_name="quizgen", catch_exceptions=False)
-    return result.exit_code, result.stdout, result.stderr
+    return run("html", str(FIXTURES / "mini"), "--mode", mode, "--template-dir",
+               str(template_dir), "-o", "-")
 
 
 @pytest.mark.parametrize(("source", "line", "message"), [

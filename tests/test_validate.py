@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from quizgen.deckfile import read_deck
 from quizgen.errors import DeckError, Problem
 from quizgen.fold import fold_option
-from quizgen.loader import load_deck
-from quizgen.validate import load_checked, number_like, validate
+from quizgen.validation import load_checked, number_like, validate
 
 ITEM1 = "  - id: who-said-bridge-unsafe\n"
 D1 = """      - text: The mayor of the town
@@ -26,7 +26,7 @@ CASES = [
     ("unknown-field", "    difficulty: \"1\"\n", "    difficulty: \"1\"\n    colour: red\n",
      24, "who-said-bridge-unsafe", "colour", "error",
      "unknown field in an item (known: id, kind, prompt, answer, distractors, evidence, "
-     "explanation, tags, difficulty)"),
+     "explanation, tags, difficulty, status)"),
     ("missing-field", "    answer: Dana Reyes, an engineer\n", "",
      11, "who-said-bridge-unsafe", "answer", "error", "missing; an item needs it"),
     ("empty-field", "    answer: Dana Reyes, an engineer\n", "    answer: ''\n",
@@ -107,9 +107,12 @@ CASES = [
 
 def _problems(path: Path) -> list[Problem]:
     try:
-        return validate(load_deck(path))
+        reading = read_deck(path)
     except DeckError as err:
         return err.problems
+    if reading.problems or reading.deck is None:
+        return reading.problems
+    return validate(reading.deck, reading.where)
 
 
 def test_the_mini_deck_is_clean(mini_deck: Path) -> None:
@@ -202,3 +205,19 @@ def test_a_sign_makes_a_different_option() -> None:
     assert fold_option("−3 %") == fold_option("-3%")
     assert fold_option("+3") == fold_option("3")
     assert fold_option("The Mayor!") == fold_option("the  mayor")
+
+
+@pytest.mark.parametrize("dash", ["\u2014", "\u2013", "\u2212", "\u2015"])
+def test_evidence_typed_with_a_hyphen_matches_an_article_dash(
+    mini_deck: Path, edit_deck: Callable[[str, str], Path], dash: str,
+) -> None:
+    article = mini_deck / "article.txt"
+    article.write_text(article.read_text(encoding="utf-8")
+                       + f"\nThe repairs {dash} all of them {dash} start on Monday.\n",
+                       encoding="utf-8")
+    path = edit_deck("evidence: repairs would take about six weeks",
+                     "evidence: The repairs - all of them - start on Monday.")
+    assert _problems(path) == []
+    path = edit_deck("evidence: The repairs - all of them - start on Monday.",
+                     "evidence: The repairs - all of them - start on Tuesday.")
+    assert [p.code for p in _problems(path)] == ["evidence-not-found"]

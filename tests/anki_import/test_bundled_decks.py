@@ -11,10 +11,11 @@ import genanki
 import pytest
 from click.testing import CliRunner
 
-from quizgen.apkg import LETTERS, option_order, write_apkg
 from quizgen.cli import cli
+from quizgen.outputs.anki import write_apkg
+from quizgen.quiz import LETTERS, option_order
 from quizgen.resources import bundled_decks_dir
-from quizgen.validate import load_checked
+from quizgen.validation import load_checked
 
 from .conftest import Student, template_errors
 

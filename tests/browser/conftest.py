@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Literal
 
 import pytest
 
-from quizgen.build import build
+from quizgen.builder import build
 
 if TYPE_CHECKING:  # playwright is imported in the fixture, which fails clearly without it
     from playwright.sync_api import Browser, Dialog, Page

@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from quizgen.arrange import Quiz, arrange
-from quizgen.validate import load_checked
+from quizgen.quiz import Quiz, arrange
+from quizgen.validation import load_checked
 
 if TYPE_CHECKING:
     from playwright.sync_api import Page
@@ -18,6 +18,10 @@ from .conftest import BUNDLED, FIXTURES, Visit
 
 DECKS = {"mini": FIXTURES / "mini" / "deck.yaml", "hostile": FIXTURES / "hostile" / "deck.yaml",
          "iran-pakistan-2024": BUNDLED}
+
+
+#: True once "Try again" has reshuffled: it ends by focusing the first option.
+RESET_DONE = "document.activeElement && document.activeElement.matches('input[type=radio]')"
 
 
 def quiz_of(deck_id: str) -> Quiz:
@@ -224,7 +228,8 @@ def test_no_network_request_at_all(site: Path, visit: Callable[..., Visit],
             pick(page, q.item.id, "A")
         page.click('[data-action="check"]')
         page.locator('[data-action="retry"]').first.click()
-    page.wait_for_timeout(200)
+        page.wait_for_function(RESET_DONE)
+    page.wait_for_load_state("networkidle")
     assert record.requests == [path.as_uri()]
 
 
@@ -266,7 +271,7 @@ def test_hostile_texts_show_as_text_and_run_nothing(site: Path,
         assert box.locator(".answer-line").inner_text() == (
             f"The answer is {q.answer.letter}: {q.answer.text}")
     page.locator('[data-action="retry"]').first.click()
-    page.wait_for_timeout(100)
+    page.wait_for_function(RESET_DONE)
     assert record.dialogs == []
     assert page.evaluate("document.scripts.length") == 2
     assert page.locator("img, svg, b, i, u, em").count() == 0
@@ -340,7 +345,8 @@ def test_keyboard_focus_is_never_hidden_under_the_sticky_bar_on_a_phone(
     quiz = quiz_of("iran-pakistan-2024")
     page = visit(site / "iran-pakistan-2024" / "quiz.html", width=375, height=740).page
     page.wait_for_selector("html[data-ready]")
-    page.wait_for_timeout(100)  # the bar's height is measured after the first layout
+    # The bar's height is measured after the first layout.
+    page.wait_for_function("document.documentElement.style.scrollPaddingBottom !== ''")
     seen = 0
     for q in quiz.questions:
         page.keyboard.press("Tab")

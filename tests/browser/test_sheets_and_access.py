@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 from click.testing import CliRunner
 
-from quizgen.build import build
+from quizgen.builder import build
 
 if TYPE_CHECKING:
     from playwright.sync_api import Page
@@ -39,7 +39,7 @@ def key_rows(page: Page) -> list[dict[str, Any]]:
 @pytest.mark.parametrize("seed", [1, 2])
 def test_worksheet_and_key_of_one_seed_agree_letter_for_letter(
         tmp_path: Path, visit: Callable[..., Visit], seed: int) -> None:
-    from quizgen.validate import load_checked
+    from quizgen.validation import load_checked
 
     deck, _ = load_checked(BUNDLED)
     answers = {item.id: item.answer for item in deck.items}
@@ -154,7 +154,8 @@ def test_axe_finds_nothing_serious_on_the_quiz(site: Path, visit: Callable[..., 
     for n in range(labels.count()):
         labels.nth(n).locator("label").nth(n % 2).click()
     page.click('[data-action="check"]')
-    page.wait_for_timeout(500)  # let the bars finish growing
+    # Let the bars finish growing.
+    page.wait_for_function("document.getAnimations().every(a => a.playState === 'finished')")
     assert serious(page) == []
 
 
@@ -170,7 +171,7 @@ def test_axe_finds_nothing_serious_on_the_sheets(site: Path, visit: Callable[...
 
 
 def test_hostile_fixture_is_a_valid_deck() -> None:
-    from quizgen.validate import load_checked
+    from quizgen.validation import load_checked
 
     deck, warnings = load_checked(FIXTURES / "hostile" / "deck.yaml", strict=True)
     assert (len(deck.items), warnings) == (2, [])

@@ -1,7 +1,16 @@
-"""Choosing and ordering a deck's items and options: the one order every output shares."""
+"""The Quiz, and arranging one: choosing a deck's items and ordering them and their options.
+
+Every output gets its quiz from arrange(), with one of two named orderings:
+
+- SEEDED: the seed shuffles the chosen items and each item's options, keeping the answers'
+  letters near their fair share (the quiz, the printed sheets, the platform exports);
+- STABLE: every item in deck order, each with its options in an order fixed by the deck and
+  item ids alone, never by a seed (Anki, whose cards must not move when a deck is rebuilt).
+"""
 
 from __future__ import annotations
 
+import hashlib
 import random
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -11,6 +20,9 @@ from quizgen.model import KINDS, Deck, Item
 
 #: The seed used when none is given; it is the "version" printed on sheets.
 DEFAULT_SEED = 1
+#: The orderings an output can ask arrange() for.
+SEEDED, STABLE = "seeded", "stable"
+ORDERINGS = (SEEDED, STABLE)
 #: The letters of a question's options, in order: every output letters options from here.
 LETTERS = "ABCDE"
 
@@ -116,20 +128,47 @@ def _arrange_options(deck: Deck, items: list[Item], seed: int) -> list[tuple[Opt
     return arranged
 
 
+def option_order(deck_id: str, item_id: str, count: int) -> list[int]:
+    """Give the STABLE order of an item's options (0 is the answer), fixed forever.
+
+    It depends on the deck and item ids alone, never on a seed or the options' text, so a
+    rebuild gives the same order and a reworded option keeps its letter.
+    """
+    def key(index: int) -> bytes:
+        return hashlib.sha256(f"quizgen:{deck_id}:{item_id}:{index}".encode()).digest()
+
+    return sorted(range(count), key=key)
+
+
+def _stable_options(deck: Deck, item: Item) -> tuple[Option, ...]:
+    choices = [(item.answer, True, "")] + [(d.text, False, d.why) for d in item.distractors]
+    if len(choices) > len(LETTERS):  # validation allows at most 4 distractors
+        raise ValueError(f"item {item.id!r} has {len(choices)} options; at most "
+                         f"{len(LETTERS)}")
+    order = option_order(deck.id, item.id, len(choices))
+    return tuple(Option(LETTERS[k], *choices[index]) for k, index in enumerate(order))
+
+
 def _describe(kinds: Iterable[str], tags: Iterable[str]) -> str:
     parts = [f"--kind {k}" for k in kinds] + [f"--tag {t}" for t in tags]
     return " ".join(parts)
 
 
 def arrange(deck: Deck, seed: int = DEFAULT_SEED, count: int | None = None,
-            kinds: Iterable[str] = (), tags: Iterable[str] = ()) -> Quiz:
+            kinds: Iterable[str] = (), tags: Iterable[str] = (),
+            ordering: str = SEEDED) -> Quiz:
     """Give the quiz a seed draws from a deck: items filtered, sampled and shuffled.
+
+    With ``ordering=STABLE`` the seed plays no part: every item that the filters keep, in
+    deck order, each with its options in their fixed order (see option_order).
 
     An item is kept when its kind is one of ``kinds`` (any kind when empty) and it carries
     one of ``tags`` (any tags when empty). ``count`` samples that many of the kept items
     (the command line only passes 1 or more; a library caller passing less gets an error).
     The answers' letters are spread evenly over the chosen questions (see _arrange_options).
     """
+    if ordering not in ORDERINGS:
+        raise ValueError(f"unknown ordering {ordering!r}; use one of {', '.join(ORDERINGS)}")
     kinds, tags = tuple(kinds), tuple(tags)
     pool = [item for item in deck.items
             if (not kinds or item.kind in kinds) and (not tags or set(item.tags) & set(tags))]
@@ -150,10 +189,14 @@ def arrange(deck: Deck, seed: int = DEFAULT_SEED, count: int | None = None,
                 f"{deck.id}: --count {count} asks for more items than the {len(pool)} "
                 f"{'item' if one else 'items'}{which}; use --count {len(pool)} or fewer"
             )
-    order = _rng(deck.id, seed, "items")
-    # sample() of the whole pool is a shuffle; with a count it also chooses.
-    chosen = order.sample(pool, len(pool) if count is None else count)
-    options = _arrange_options(deck, chosen, seed)
+    if ordering == STABLE:
+        chosen = pool[:count]
+        options = [_stable_options(deck, item) for item in chosen]
+    else:
+        order = _rng(deck.id, seed, "items")
+        # sample() of the whole pool is a shuffle; with a count it also chooses.
+        chosen = order.sample(pool, len(pool) if count is None else count)
+        options = _arrange_options(deck, chosen, seed)
     questions = tuple(Question(number, item, opts)
                       for number, (item, opts) in enumerate(zip(chosen, options, strict=True),
                                                              start=1))

@@ -1,4 +1,4 @@
-"""Rendering quizzes, worksheets, answer keys and the index page from Jinja2 templates.
+"""The Jinja2 environment every HTML output renders through, and its errors as one line.
 
 The user's ``--template-dir`` is searched first, then the built-in ``templates/html``; the
 built-ins stay reachable as ``default:NAME`` so an override can ``{% extends "default:…" %}``.
@@ -9,81 +9,19 @@ from __future__ import annotations
 import base64
 import hashlib
 import traceback
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from quizgen import __version__
-from quizgen.arrange import Quiz
 from quizgen.errors import QuizgenError, TemplateProblemError
 from quizgen.model import KINDS
 
-if TYPE_CHECKING:  # jinja2 loads when a page is rendered: the CLI imports PAGES at startup
+if TYPE_CHECKING:  # jinja2 loads when a page is rendered, never at startup
     import jinja2
     from markupsafe import Markup
 
-STUDENT, TEACHER = "student", "teacher"
-
-
-@dataclass(frozen=True)
-class Page:
-    """One HTML page a quiz renders to."""
-
-    mode: str  # the --mode that asks for it
-    filename: str  # its template, and the name `quizgen build` gives the file
-    label: str  # its link text on the index page
-    audience: str  # STUDENT or TEACHER: whom the index page offers it to
-
-    @property
-    def stem(self) -> str:
-        """Give the file name without ".html" ("answer-key"), for names like DECK-STEM.html."""
-        return self.filename.removesuffix(".html")
-
-
-#: The pages, in the order a build writes and the index lists them. The one place that
-#: maps a mode to its template and file name: the CLI and the build read it from here.
-PAGES: tuple[Page, ...] = (
-    Page("quiz", "quiz.html", "Quiz", STUDENT),
-    Page("worksheet", "worksheet.html", "Worksheet", TEACHER),
-    Page("key", "answer-key.html", "Answer key", TEACHER),
-)
-#: The page each mode renders: its template and its file name in a build.
-MODES: dict[str, str] = {page.mode: page.filename for page in PAGES}
-INDEX_TEMPLATE = "index.html"
 _TEMPLATE_SUFFIXES = (".html", ".css", ".js", ".j2", ".jinja")
-_STUDENT_FILES = (MODES["quiz"], ".apkg")
-
-
-@dataclass(frozen=True)
-class Link:
-    """One output of a deck, as the index page links it.
-
-    ``audience`` is STUDENT or TEACHER; left empty, it is read from the file name: the quiz
-    and the Anki deck are for students, anything else for the teacher, so a link that says
-    nothing never puts the answer key among the students' links.
-    """
-
-    label: str
-    href: str
-    audience: str = ""
-
-    @property
-    def group(self) -> str:
-        """Give whom the index page offers this link to: STUDENT or TEACHER."""
-        if self.audience:
-            return self.audience
-        return STUDENT if self.href.endswith(_STUDENT_FILES) else TEACHER
-
-
-@dataclass(frozen=True)
-class IndexEntry:
-    """One deck on the index page."""
-
-    id: str
-    title: str
-    items: int
-    links: tuple[Link, ...]
 
 
 def builtin_dir() -> Path:
@@ -191,7 +129,8 @@ def _where(err: BaseException) -> str:
     return "a template"
 
 
-def _render(env: jinja2.Environment, name: str, context: dict[str, Any]) -> str:
+def render_template(env: jinja2.Environment, name: str, context: dict[str, Any]) -> str:
+    """Give a template rendered with context; any error in it becomes one line."""
     import jinja2
 
     try:
@@ -225,43 +164,3 @@ def _render(env: jinja2.Environment, name: str, context: dict[str, Any]) -> str:
             raise
         raise TemplateProblemError(
             f"{_where(err)}: {type(err).__name__}: {err}") from err
-
-
-def quiz_data(quiz: Quiz) -> dict[str, object]:
-    """Give what the quiz page's script needs to grade: each item's answer letter."""
-    return {
-        "deck": quiz.deck.id,
-        "version": quiz.version,
-        "answers": {q.item.id: q.answer.letter for q in quiz.questions},
-    }
-
-
-def render_html(quiz: Quiz, mode: str = "quiz", template_dir: Path | str | None = None) -> str:
-    """Give one self-contained HTML page of a quiz: the quiz, the worksheet or the key."""
-    if mode not in MODES:
-        raise ValueError(f"unknown mode {mode!r}; use one of {', '.join(MODES)}")
-    deck = quiz.deck
-    context = {
-        "mode": mode,
-        "quiz": quiz,
-        "deck": deck,
-        "source": deck.source,
-        "questions": quiz.questions,
-        "version": quiz.version,
-        "quiz_kinds": quiz.kinds(),
-        "data": quiz_data(quiz),
-    }
-    return _render(environment(template_dir), MODES[mode], context)
-
-
-def _groups(links: Sequence[Link]) -> list[tuple[str, list[Link]]]:
-    """Give the links for students, then those for the teacher (a group only if not empty)."""
-    return [(group, chosen) for group in (STUDENT, TEACHER)
-            if (chosen := [link for link in links if link.group == group])]
-
-
-def render_index(entries: Sequence[IndexEntry], template_dir: Path | str | None = None) -> str:
-    """Give the index page that links every deck's outputs."""
-    context = {"entries": list(entries), "groups": _groups}
-    return _render(environment(template_dir), INDEX_TEMPLATE, context)
-

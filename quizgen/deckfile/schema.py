@@ -1,93 +1,42 @@
-"""Reading deck.yaml and its article into a Deck, with every scalar kept a string."""
+"""The deck file's schema: turning composed YAML nodes into a Deck and its SourceMap."""
 
 from __future__ import annotations
 
-import difflib
-import gc
-import os
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import yaml
 
+from quizgen.deckfile.files import read_text
+from quizgen.deckfile.sourcemap import ItemLines
 from quizgen.errors import DeckError, Problem
-from quizgen.model import Deck, Distractor, Item, Source
-
-_BASE: Any = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
-_TAGS = {yaml.ScalarNode: "tag:yaml.org,2002:str", yaml.SequenceNode: "tag:yaml.org,2002:seq",
-         yaml.MappingNode: "tag:yaml.org,2002:map"}
-
-
-class _Loader(_BASE):  # type: ignore[misc]
-    """libyaml's composer when PyYAML has it (about 4x faster), the pure-Python one otherwise.
-
-    Every scalar is text to quizgen, so tag resolution is a lookup: PyYAML's own resolver
-    costs more than the parsing itself on a large deck.
-    """
-
-    def resolve(self, kind: type, value: object, implicit: object) -> str:
-        return _TAGS[kind]
-
-#: Files larger than this are refused before they are read: no real deck comes near it.
-MAX_BYTES = 32 * 1024 * 1024
+from quizgen.model import DRAFT, Deck, Distractor, Item, Source
+from quizgen.util import did_you_mean, display_path
 
 DECK_FIELDS = {"id": True, "title": True, "language": False, "source": True, "items": True}
 SOURCE_FIELDS = {"outlet": True, "headline": True, "published": True, "byline": False,
                  "article": True}
 ITEM_FIELDS = {"id": True, "kind": True, "prompt": True, "answer": True, "distractors": True,
-               "evidence": True, "explanation": False, "tags": False, "difficulty": False}
+               "evidence": True, "explanation": False, "tags": False, "difficulty": False,
+               "status": False}
 DISTRACTOR_FIELDS = {"text": True, "why": True}
 DIFFICULTIES = {"1": 1, "2": 2, "3": 3}
+STATUSES = (DRAFT,)
 #: Deck fields that the checks of the items do not depend on.
 _COSMETIC = frozenset({"title", "language", "source.outlet", "source.headline",
                        "source.published", "source.byline"})
 
 
-def display_path(path: Path) -> str:
-    """Give a path as a user would type it: relative to here when it lies below here."""
-    try:
-        return os.path.relpath(path) if path.resolve().is_relative_to(Path.cwd()) else str(path)
-    except (OSError, ValueError):
-        return str(path)
+class Reader:
+    """Turns composed YAML nodes into a Deck, gathering every structural problem.
 
-
-def read_text(path: Path, what: str, file: str) -> str:
-    """Give a file's UTF-8 text, or raise DeckError saying why it cannot be read."""
-    def fail(message: str) -> DeckError:
-        return DeckError([Problem(file, message, code="unreadable")])
-
-    try:
-        if path.is_dir():
-            raise fail(f"{what} is a directory, not a file")
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise fail(f"{what} is {size / 2**20:.0f} MB; quizgen reads files of at most "
-                       f"{MAX_BYTES // 2**20} MB")
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise fail(f"{what} does not exist") from None
-    except OSError as err:
-        raise fail(f"{what} cannot be read: {err.strerror or err}") from err
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        line = data[: err.start].count(b"\n") + 1
-        raise DeckError([Problem(
-            file, f"{what} is not UTF-8 text (byte 0x{data[err.start]:02x} at offset "
-            f"{err.start}); save it as UTF-8", line=line, code="encoding",
-        )]) from err
-
-
-class _Reader:
-    """Turns composed YAML nodes into a Deck, gathering every structural problem."""
+    ``item_lines`` gets where each loaded item stands, in the order of ``Deck.items``.
+    """
 
     def __init__(self, file: str) -> None:
         self.file = file
         self.problems: list[Problem] = []
         self.item_count = 0
+        self.item_lines: list[ItemLines] = []
 
     def problem(self, node: yaml.Node | None, message: str, item: str | None = None,
                 field: str | None = None, code: str = "structure") -> None:
@@ -181,7 +130,7 @@ class _Reader:
         article = self.article(source, path, article_node)
         if self.deck_level_problem():
             return None
-        return Deck(deck_id, title, source, tuple(items), article, path, language)
+        return Deck(deck_id, title, source, tuple(items), article, language)
 
     def deck_level_problem(self) -> bool:
         """Tell whether the deck itself is unusable for checking its items.
@@ -253,15 +202,21 @@ class _Reader:
                 self.problem(fields["difficulty"], f"is {raw!r}; use 1 (easy), 2 or 3 (hard)",
                              label, "difficulty", code="bad-difficulty")
             difficulty = DIFFICULTIES.get(raw, 2)
+        status = ""
+        if "status" in fields:
+            status = self.text(fields["status"], label, "status")
+            if status and status not in STATUSES:
+                self.problem(fields["status"], f"is {status!r}; the only status is "
+                             f"{DRAFT!r} (delete the line to accept a drafted item)",
+                             label, "status", code="bad-status")
         distractors = self.distractors(fields.get("distractors"), label, lines)
         # A misspelt extra field is reported but does not hide the item's other problems;
         # anything else wrong with its shape leaves the item out of the content checks.
         if any(p.code != "unknown-field" for p in self.problems[before:]):
             return None
-        line = node.start_mark.line + 1
+        self.item_lines.append(ItemLines(node.start_mark.line + 1, lines))
         return Item(values["id"], values["kind"], values["prompt"], values["answer"],
-                    distractors, values["evidence"], explanation, tags, difficulty, line,
-                    lines)
+                    distractors, values["evidence"], explanation, tags, difficulty, status)
 
     def distractors(self, node: yaml.Node | None, label: str,
                     lines: dict[str, int]) -> tuple[Distractor, ...]:
@@ -282,11 +237,6 @@ class _Reader:
         return tuple(result)
 
 
-def did_you_mean(word: str, known: Iterable[str]) -> str:
-    """Give "; did you mean 'x'?" for the closest known word, or "" when none is close."""
-    close = difflib.get_close_matches(word, list(known), n=1, cutoff=0.7)
-    return f"; did you mean {close[0]!r}?" if close else ""
-
 
 def _shape(node: yaml.Node) -> str:
     if isinstance(node, yaml.MappingNode):
@@ -294,103 +244,3 @@ def _shape(node: yaml.Node) -> str:
     if isinstance(node, yaml.SequenceNode):
         return "a list"
     return f"the text {str(node.value)[:40]!r}"
-
-
-# What libyaml's complaints usually mean in a deck file, said the way a teacher can act on.
-_YAML_HINTS = (
-    ("mapping values are not allowed", "a value holding ': ' must be in quotes, or this line "
-                                       "is indented further than the field above it"),
-    ("did not find expected '-' indicator", "this line is indented less than the list entry "
-                                            "it belongs to"),
-    ("did not find expected key", "a line is indented differently from the field above it, "
-                                  "or text goes on after a closing quote: quote the whole "
-                                  "value"),
-    ("could not find expected ':'", "a field name needs ':' after it, and a long value "
-                                    "must be indented under its field"),
-    ("found unexpected end of stream", "a quote is opened and never closed"),
-)
-
-
-def _yaml_hint(reason: str, text: str, line: int | None) -> str:
-    lines = text.splitlines()
-    if line is not None and line < len(lines):
-        indent = lines[line][: len(lines[line]) - len(lines[line].lstrip())]
-        if "\t" in indent:
-            return "; indent with spaces, not tabs"
-    for phrase, hint in _YAML_HINTS:
-        if phrase in reason:
-            return f"; {hint}"
-    return ""
-
-
-@contextmanager
-def _no_gc() -> Iterator[None]:
-    """Pause the cyclic garbage collector while building many small acyclic objects.
-
-    Each collection walks every live object, so on a 10,000-item deck the collector ran
-    quadratically often in effect and took four fifths of the load time.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
-@dataclass(frozen=True)
-class Reading:
-    """What reading a deck.yaml gave: the deck (None if unusable), its problems, its size."""
-
-    deck: Deck | None
-    problems: list[Problem]
-    item_count: int  # the entries under items:, loaded or not
-
-
-def load_deck(path: Path | str) -> Deck:
-    """Give the Deck in a deck.yaml, or raise DeckError listing every structural problem."""
-    reading = read_deck(path)
-    if reading.problems or reading.deck is None:
-        raise DeckError(reading.problems)
-    return reading.deck
-
-
-def read_deck(path: Path | str) -> Reading:
-    """Give what a deck.yaml holds: the deck with every item that loaded, and the problems.
-
-    An unreadable file, or one that is not YAML, raises DeckError.
-    """
-    path = Path(path)
-    try:
-        if path.is_dir() and path.name != "deck.yaml":
-            path = path / "deck.yaml"
-    except OSError as err:
-        raise DeckError([Problem(str(path), f"cannot be read: {err.strerror or err}",
-                                 code="unreadable")]) from err
-    file = display_path(path)
-    text = read_text(path, "the deck file", file)
-    try:
-        with _no_gc():
-            root = yaml.compose(text, Loader=_Loader)
-    except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
-        where = f", column {mark.column + 1}" if mark is not None else ""
-        reason = err.problem or err.context or "malformed YAML"
-        if err.context and reason.startswith("but "):  # "expected one thing, but found..."
-            reason = f"{err.context}, {reason}"
-        hint = _yaml_hint(reason, text, mark.line if mark else None)
-        raise DeckError([Problem(
-            file, f"YAML syntax: {reason}{where}{hint}", line=mark.line + 1 if mark else None,
-            code="yaml",
-        )]) from err
-    except yaml.YAMLError as err:
-        first = str(err).strip().splitlines()[0] if str(err).strip() else "malformed YAML"
-        raise DeckError([Problem(file, f"YAML syntax: {first}", code="yaml")]) from err
-    if root is None:
-        raise DeckError([Problem(file, "is empty; a deck needs id, title, source and items",
-                                 code="empty-file")])
-    reader = _Reader(file)
-    with _no_gc():
-        deck = reader.deck(root, path)
-    return Reading(deck, reader.problems, reader.item_count)

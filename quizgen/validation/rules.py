@@ -1,19 +1,16 @@
-"""The checks that make an item bad: errors stop a build, warnings point at test-wise cues."""
+"""The checks of one item: errors stop a build, warnings point at test-wise cues."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
-from pathlib import Path
+from collections.abc import Callable, Iterator
 from statistics import mean
 
-from quizgen.decks import unique_decks
-from quizgen.errors import DeckError, Problem
+from quizgen.errors import Problem
 from quizgen.fold import ArticleIndex, fold_option, fold_text
-from quizgen.loader import did_you_mean, display_path, load_deck, read_deck
-from quizgen.model import KINDS, Deck, Item
+from quizgen.model import KINDS, Item
+from quizgen.util import did_you_mean
 
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 MIN_DISTRACTORS, MAX_DISTRACTORS = 2, 4
@@ -77,36 +74,18 @@ def _words(text: str) -> set[str]:
     return {_stem(w) for w in _WORD.findall(fold_text(text).casefold())}
 
 
-def validate(deck: Deck) -> list[Problem]:
-    """Give every problem in a loaded deck, errors and warnings, in the order of the file."""
-    file = display_path(deck.path)
-    problems: list[Problem] = []
-    if not ID_PATTERN.fullmatch(deck.id):
-        problems.append(Problem(file, f"{deck.id!r} is not a lowercase slug "
-                                "(letters, digits and single hyphens)", field="id",
-                                code="bad-id"))
-    index = ArticleIndex(deck.article_text)
-    seen: dict[str, Item] = {}
-    for item in deck.items:
-        problems.extend(_check_item(item, index, file))
-        if item.id in seen:
-            problems.append(Problem(file, f"duplicates the id of the item on line "
-                                    f"{seen[item.id].line}; ids must be unique",
-                                    item.id, "id", item.lines.get("id", item.line),
-                                    code="duplicate-id"))
-        else:
-            seen[item.id] = item
-    return problems
+#: Gives the line of one of the item's fields, for messages (None when not known).
+LineOf = Callable[[str], "int | None"]
 
 
-def _check_item(item: Item, index: ArticleIndex, file: str) -> Iterator[Problem]:
+def check_item(item: Item, index: ArticleIndex, file: str,
+               line_of: LineOf = lambda field: None) -> Iterator[Problem]:
+    """Give every problem of one item: its own fields, options and evidence."""
     def error(field: str, message: str, code: str) -> Problem:
-        return Problem(file, message, item.id, field, item.lines.get(field, item.line),
-                       "error", code)
+        return Problem(file, message, item.id, field, line_of(field), "error", code)
 
     def warning(field: str, message: str, code: str) -> Problem:
-        return Problem(file, message, item.id, field, item.lines.get(field, item.line),
-                       "warning", code)
+        return Problem(file, message, item.id, field, line_of(field), "warning", code)
 
     if not ID_PATTERN.fullmatch(item.id):
         yield error("id", f"{item.id!r} is not a lowercase slug (letters, digits and single "
@@ -170,60 +149,3 @@ def _evidence_message(evidence: str, index: ArticleIndex) -> str:
     tail = found if len(found) <= 30 else "…" + found[-30:].split(" ", 1)[-1]
     return (f"not found in the article: it matches up to {tail!r}, then reads "
             f"{folded[len(found):][:30]!r}; copy a span of the article exactly")
-
-
-def errors_of(problems: list[Problem], strict: bool = False) -> list[Problem]:
-    """Give the problems that stop a build: the errors, and under strict the warnings too."""
-    return [p for p in problems if strict or p.severity == "error"]
-
-
-@dataclass(frozen=True)
-class Report:
-    """What checking one deck found: where it is, its id and size when known, its problems."""
-
-    file: str
-    deck_id: str | None
-    items: int | None
-    problems: list[Problem]
-
-
-def check_decks(paths: Sequence[Path]) -> list[Report]:
-    """Check every deck, structure and content, and that no two decks share an id.
-
-    Each deck's problems are in the order of its file; a deck that cannot be read at all
-    has that one problem.
-    """
-    reports: list[Report] = []
-    owners: dict[str, str] = {}
-    for path in unique_decks(paths):
-        file = display_path(path)
-        try:
-            reading = read_deck(path)
-        except DeckError as err:
-            reports.append(Report(file, None, None, err.problems))
-            continue
-        problems = list(reading.problems)
-        deck = reading.deck
-        if deck is not None:
-            # The items that loaded are checked too: every problem is reported at once.
-            problems += validate(deck)
-            if deck.id in owners:
-                # The Anki notes of two decks with one id would overwrite each other.
-                problems.append(Problem(file, f"{deck.id!r} is also the id of {owners[deck.id]}; "
-                                        "each deck needs its own id", field="id",
-                                        code="duplicate-deck-id"))
-            owners.setdefault(deck.id, file)
-        problems.sort(key=lambda p: p.line or 0)
-        reports.append(Report(file, deck.id if deck else None,
-                              reading.item_count if deck else None, problems))
-    return reports
-
-
-def load_checked(path: Path | str, strict: bool = False) -> tuple[Deck, list[Problem]]:
-    """Give a deck that passed validation and its warnings; raise DeckError on errors."""
-    deck = load_deck(path)
-    problems = validate(deck)
-    stopping = errors_of(problems, strict)
-    if stopping:
-        raise DeckError(stopping)
-    return deck, problems

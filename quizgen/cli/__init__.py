@@ -1,0 +1,108 @@
+"""The command line: each command reads its arguments, calls the library and prints.
+
+Heavy libraries (jinja2, genanki) are imported inside the commands that use them, so that
+``quizgen --help`` answers at once. The commands live in the modules beside this one, by what
+they work on: decks (list, validate), outputs (html, anki, export, build).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import click
+
+from quizgen import __version__
+from quizgen.errors import DeckError, Problem, QuizgenError
+
+if TYPE_CHECKING:
+    from quizgen.model import Deck
+
+class QuizgenGroup(click.Group):
+    """Turns every QuizgenError into one line per problem on stderr and exit 1."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except DeckError as err:
+            for problem in err.problems:
+                click.echo(f"Error: {problem}", err=True)
+            ctx.exit(1)
+        except QuizgenError as err:
+            click.echo(f"Error: {err}", err=True)
+            ctx.exit(1)
+
+
+def deck_paths(decks: tuple[str, ...]) -> list[Path]:
+    from quizgen.decks import discover_decks, resolve_deck
+
+    if decks:
+        return [resolve_deck(arg) for arg in decks]
+    found = discover_decks()
+    if not found:
+        raise QuizgenError("no decks found: give a DECK, or run where ./decks holds deck folders")
+    return found
+
+
+def warn(problem: Problem) -> None:
+    click.echo(str(problem), err=True)
+
+
+def load(deck: str) -> Deck:
+    """Give the validated deck a DECK argument names, its warnings printed on stderr."""
+    from quizgen.decks import resolve_deck
+    from quizgen.validation import load_checked
+
+    loaded, warnings = load_checked(resolve_deck(deck))
+    for problem in warnings:
+        warn(problem)
+    return loaded
+
+
+def load_placed(deck: str) -> tuple[Deck, Path]:
+    """Give the validated deck a DECK argument names and its folder; warnings on stderr."""
+    from quizgen.decks import resolve_deck
+    from quizgen.validation import load_placed as load_deck_placed
+
+    loaded, where, warnings = load_deck_placed(resolve_deck(deck))
+    for problem in warnings:
+        warn(problem)
+    return loaded, where.folder
+
+
+def plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'s' * (count != 1)}"
+
+
+def dump_json(data: object) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+@click.group(cls=QuizgenGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "-V", "--version", prog_name="quizgen")
+def cli() -> None:
+    """Build media-literacy quizzes and Anki decks from curated items about a news article.
+
+    DECK is a deck folder, its deck.yaml, or the id of a deck under ./decks or of a bundled
+    deck (see `quizgen list`).
+
+    \b
+    Example:
+        quizgen validate iran-pakistan-2024 --strict
+    """
+
+
+
+
+def main() -> None:
+    """Run the command line."""
+    cli(prog_name="quizgen")
+
+
+# The commands register themselves on `cli` as their modules load.
+from quizgen.cli import decks as _decks  # noqa: E402
+from quizgen.cli import outputs as _outputs  # noqa: E402
+
+__all__ = ["cli", "main"]
+del _decks, _outputs

@@ -1,0 +1,119 @@
+"""Checking decks: every rule's problems, reported at once, in the order of the file."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from quizgen.deckfile import SourceMap, read_deck
+from quizgen.decks import unique_decks
+from quizgen.errors import DeckError, Problem
+from quizgen.fold import ArticleIndex
+from quizgen.model import Deck
+from quizgen.util import display_path
+from quizgen.validation.rules import ID_PATTERN, LineOf, check_item, number_like
+
+__all__ = ["Report", "check_decks", "errors_of", "load_checked", "number_like", "validate"]
+
+
+def validate(deck: Deck, where: SourceMap | None = None) -> list[Problem]:
+    """Give every problem in a loaded deck, errors and warnings, in the order of the file.
+
+    ``where`` places each problem at its file and line; a deck made by a program has none,
+    and its problems name the deck id instead of a file.
+    """
+    file = where.file if where is not None else deck.id
+
+    def lines(index: int) -> LineOf:
+        return (lambda field: where.line(index, field)) if where is not None else _nowhere
+
+    problems: list[Problem] = []
+    if not ID_PATTERN.fullmatch(deck.id):
+        problems.append(Problem(file, f"{deck.id!r} is not a lowercase slug "
+                                "(letters, digits and single hyphens)", field="id",
+                                code="bad-id"))
+    index = ArticleIndex(deck.article_text)
+    seen: dict[str, int] = {}
+    for number, item in enumerate(deck.items):
+        line_of = lines(number)
+        problems.extend(check_item(item, index, file, line_of))
+        if item.id in seen:
+            first = lines(seen[item.id])("")
+            at = f" on line {first}" if first is not None else ""
+            problems.append(Problem(file, f"duplicates the id of the item{at}; ids must be "
+                                    "unique", item.id, "id", line_of("id"),
+                                    code="duplicate-id"))
+        else:
+            seen[item.id] = number
+    return problems
+
+
+def _nowhere(field: str) -> int | None:
+    return None
+
+
+def errors_of(problems: list[Problem], strict: bool = False) -> list[Problem]:
+    """Give the problems that stop a build: the errors, and under strict the warnings too."""
+    return [p for p in problems if strict or p.severity == "error"]
+
+
+@dataclass(frozen=True)
+class Report:
+    """What checking one deck found: where it is, its id and size when known, its problems."""
+
+    file: str
+    deck_id: str | None
+    items: int | None
+    problems: list[Problem]
+
+
+def check_decks(paths: Sequence[Path]) -> list[Report]:
+    """Check every deck, structure and content, and that no two decks share an id.
+
+    Each deck's problems are in the order of its file; a deck that cannot be read at all
+    has that one problem.
+    """
+    reports: list[Report] = []
+    owners: dict[str, str] = {}
+    for path in unique_decks(paths):
+        file = display_path(path)
+        try:
+            reading = read_deck(path)
+        except DeckError as err:
+            reports.append(Report(file, None, None, err.problems))
+            continue
+        problems = list(reading.problems)
+        deck = reading.deck
+        if deck is not None:
+            # The items that loaded are checked too: every problem is reported at once.
+            problems += validate(deck, reading.where)
+            if deck.id in owners:
+                # The Anki notes of two decks with one id would overwrite each other.
+                problems.append(Problem(file, f"{deck.id!r} is also the id of {owners[deck.id]}; "
+                                        "each deck needs its own id", field="id",
+                                        code="duplicate-deck-id"))
+            owners.setdefault(deck.id, file)
+        problems.sort(key=lambda p: p.line or 0)
+        reports.append(Report(file, deck.id if deck else None,
+                              reading.item_count if deck else None, problems))
+    return reports
+
+
+def load_checked(path: Path | str, strict: bool = False) -> tuple[Deck, list[Problem]]:
+    """Give a deck that passed validation and its warnings; raise DeckError on errors."""
+    deck, _, problems = load_placed(path, strict)
+    return deck, problems
+
+
+def load_placed(path: Path | str, strict: bool = False
+                ) -> tuple[Deck, SourceMap, list[Problem]]:
+    """Give a deck that passed validation, where it was read from, and its warnings."""
+    reading = read_deck(path)
+    if reading.problems or reading.deck is None:
+        raise DeckError(reading.problems)
+    problems = validate(reading.deck, reading.where)
+    stopping = errors_of(problems, strict)
+    if stopping:
+        raise DeckError(stopping)
+    return reading.deck, reading.where, problems
