@@ -46,14 +46,25 @@ def step_count(deck_paths: Sequence[Path]) -> int:
 
 def load_decks(deck_paths: Sequence[Path],
                on_warning: Callable[[Problem], None] | None = None) -> list[Loaded]:
-    """Give every deck validated, refusing two decks with one id; warnings go to on_warning."""
+    """Give every deck validated, refusing two decks with one id; warnings go to on_warning.
+
+    Items still marked draft are left out: students only ever get reviewed items. A deck
+    with no reviewed item yet is skipped, with a warning that says so.
+    """
     loaded: list[Loaded] = []
     seen: dict[str, Path] = {}
     for path in unique_decks(deck_paths):
-        deck, where, warnings = load_placed(path)
+        deck, where, warnings = load_placed(path, include_drafts=False)
+        if not deck.items:
+            warnings = [*warnings, Problem(
+                where.file, "skipped: every item is still a draft; review them first "
+                "(delete each item's status: draft line)", severity="warning",
+                code="all-drafts")]
         if on_warning is not None:
             for problem in warnings:
                 on_warning(problem)
+        if not deck.items:
+            continue
         if deck.id in seen:
             raise QuizgenError(f"{display_path(path)}: deck id {deck.id!r} is also the id of "
                                f"{display_path(seen[deck.id])}; each deck in a build needs "

@@ -49,25 +49,30 @@ def warn(problem: Problem) -> None:
     click.echo(str(problem), err=True)
 
 
-def load(deck: str) -> Deck:
+def load(deck: str, include_drafts: bool | None = False) -> Deck:
     """Give the validated deck a DECK argument names, its warnings printed on stderr."""
-    from quizgen.decks import resolve_deck
-    from quizgen.validation import load_checked
-
-    loaded, warnings = load_checked(resolve_deck(deck))
-    for problem in warnings:
-        warn(problem)
-    return loaded
+    return load_placed(deck, include_drafts)[0]
 
 
-def load_placed(deck: str) -> tuple[Deck, Path]:
-    """Give the validated deck a DECK argument names and its folder; warnings on stderr."""
+def load_placed(deck: str, include_drafts: bool | None = False) -> tuple[Deck, Path]:
+    """Give the validated deck a DECK argument names and its folder; warnings on stderr.
+
+    Items still marked draft are left out (and their problems with them) unless
+    include_drafts; None means never, for a command that has no --include-drafts (anki).
+    A deck left with no item is an error that says so.
+    """
     from quizgen.decks import resolve_deck
     from quizgen.validation import load_placed as load_deck_placed
 
-    loaded, where, warnings = load_deck_placed(resolve_deck(deck))
+    loaded, where, warnings = load_deck_placed(resolve_deck(deck),
+                                               include_drafts=bool(include_drafts))
     for problem in warnings:
         warn(problem)
+    if not loaded.items:
+        raise QuizgenError(f"{where.file}: every item is still a draft; review them first "
+                           "(delete each item's status: draft line)"
+                           + ("" if include_drafts is None else
+                              ", or preview them with --include-drafts"))
     return loaded, where.folder
 
 

@@ -22,7 +22,9 @@ T = TypeVar("T")
               show_default=True, help="The export format.")
 @click.option("-o", "--output", default="-", metavar="FILE|-", show_default=True,
               help="Where to write; - for standard output.")
-def export(deck: str, fmt: str, output: str) -> None:
+@click.option("--include-drafts", is_flag=True,
+              help="Include items still marked status: draft (left out otherwise).")
+def export(deck: str, fmt: str, output: str, include_drafts: bool) -> None:
     """Export a validated deck as one JSON document whose names mirror deck.yaml.
 
     \b
@@ -34,7 +36,7 @@ def export(deck: str, fmt: str, output: str) -> None:
     from quizgen.quiz import arrange
 
     output_format = get(fmt)
-    quiz = arrange(load(deck), ordering=output_format.ordering)
+    quiz = arrange(load(deck, include_drafts), ordering=output_format.ordering)
     (data,) = output_format.render(Context(quiz)).values()
     if output == "-":
         click.echo(data.decode("utf-8"), nl=False)
@@ -65,8 +67,12 @@ _TEMPLATE_DIR = click.Path(exists=True, file_okay=False, path_type=Path)
               help="Keep items with this tag (repeatable: any of them).")
 @click.option("--template-dir", type=_TEMPLATE_DIR, metavar="DIR",
               help="Templates here override the built-in ones (extend them as default:NAME).")
+@click.option("--include-drafts", is_flag=True,
+              help="Include items still marked status: draft, marked as drafts (a preview "
+                   "for the deck's author).")
 def html(deck: str, output: str | None, mode: str, seed: int | None, count: int | None,
-         kinds: tuple[str, ...], tags: tuple[str, ...], template_dir: Path | None) -> None:
+         kinds: tuple[str, ...], tags: tuple[str, ...], template_dir: Path | None,
+         include_drafts: bool) -> None:
     """Write one self-contained HTML page: an interactive quiz, a worksheet or its key.
 
     A worksheet and a key built with the same --seed (and filters) agree letter for letter.
@@ -83,7 +89,7 @@ def html(deck: str, output: str | None, mode: str, seed: int | None, count: int 
     from quizgen.quiz import arrange
 
     page_output = get(mode)
-    loaded = load(deck)
+    loaded = load(deck, include_drafts)
     quiz = arrange(loaded, DEFAULT_SEED if seed is None else seed, count, kinds, tags,
                    ordering=page_output.ordering)
     (page,) = page_output.render(Context(quiz, template_dir)).values()
@@ -173,7 +179,7 @@ def anki(deck: str, output: Path | None, frozen: bool) -> None:
     from quizgen.outputs.anki import LOCK_FILE, write_apkg
     from quizgen.util import display_path
 
-    loaded, folder = load_placed(deck)
+    loaded, folder = load_placed(deck, include_drafts=None)
     result = write_apkg(loaded, output or Path(f"{loaded.id}.apkg"),
                         lock_path=folder / LOCK_FILE, frozen=frozen)
     click.echo(result.path)

@@ -38,6 +38,11 @@ def validate(deck: Deck, where: SourceMap | None = None) -> list[Problem]:
     for number, item in enumerate(deck.items):
         line_of = lines(number)
         problems.extend(check_item(item, index, file, line_of))
+        if item.draft:
+            problems.append(Problem(
+                file, "not reviewed: written by quizgen draft; check it against the article, "
+                "then delete its status line", item.id, "status", line_of("status"),
+                "warning", "draft"))
         if item.id in seen:
             first = lines(seen[item.id])("")
             at = f" on line {first}" if first is not None else ""
@@ -100,20 +105,33 @@ def check_decks(paths: Sequence[Path]) -> list[Report]:
     return reports
 
 
-def load_checked(path: Path | str, strict: bool = False) -> tuple[Deck, list[Problem]]:
-    """Give a deck that passed validation and its warnings; raise DeckError on errors."""
-    deck, _, problems = load_placed(path, strict)
+def load_checked(path: Path | str, strict: bool = False,
+                 include_drafts: bool = True) -> tuple[Deck, list[Problem]]:
+    """Give a deck that passed validation and its warnings; raise DeckError on errors.
+
+    Without include_drafts, the items still marked draft are left out, and so are their
+    problems: a draft the author has not accepted never stops or warns a build.
+    """
+    deck, _, problems = load_placed(path, strict, include_drafts)
     return deck, problems
 
 
-def load_placed(path: Path | str, strict: bool = False
+def load_placed(path: Path | str, strict: bool = False, include_drafts: bool = True
                 ) -> tuple[Deck, SourceMap, list[Problem]]:
-    """Give a deck that passed validation, where it was read from, and its warnings."""
+    """Give a deck that passed validation, where it was read from, and its warnings.
+
+    The SourceMap places the deck as read, drafts included (see load_checked).
+    """
     reading = read_deck(path)
     if reading.problems or reading.deck is None:
         raise DeckError(reading.problems)
-    problems = validate(reading.deck, reading.where)
+    deck = reading.deck
+    problems = validate(deck, reading.where)
+    if not include_drafts:
+        drafts = {item.id for item in deck.items if item.draft}
+        problems = [p for p in problems if p.item not in drafts]
+        deck = deck.reviewed()
     stopping = errors_of(problems, strict)
     if stopping:
         raise DeckError(stopping)
-    return reading.deck, reading.where, problems
+    return deck, reading.where, problems
