@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from quizgen.outputs import Context, Files, get
 from quizgen.outputs.templating import environment, render_template
 from quizgen.quiz import Quiz
@@ -19,7 +21,8 @@ def quiz_data(quiz: Quiz) -> dict[str, object]:
     }
 
 
-def render_page(quiz: Quiz, mode: str = "quiz", template_dir: object = None) -> str:
+def render_page(quiz: Quiz, mode: str = "quiz",
+                template_dir: Path | str | None = None) -> str:
     """Give one self-contained HTML page of a quiz: the quiz, the worksheet or the key."""
     if mode not in TEMPLATES:
         raise ValueError(f"unknown mode {mode!r}; use one of {', '.join(TEMPLATES)}")
@@ -34,7 +37,7 @@ def render_page(quiz: Quiz, mode: str = "quiz", template_dir: object = None) -> 
         "quiz_kinds": quiz.kinds(),
         "data": quiz_data(quiz),
     }
-    return render_template(environment(template_dir), TEMPLATES[mode], context)  # type: ignore[arg-type]
+    return render_template(environment(template_dir), TEMPLATES[mode], context)
 
 
 def _files(mode: str, context: Context) -> Files:
