@@ -86,9 +86,10 @@ def validate(deck: Deck) -> list[Problem]:
                                 "(letters, digits and single hyphens)", field="id",
                                 code="bad-id"))
     index = ArticleIndex(deck.article_text)
+    headline = fold_text(deck.source.headline)
     seen: dict[str, Item] = {}
     for item in deck.items:
-        problems.extend(_check_item(item, index, file))
+        problems.extend(_check_item(item, index, file, headline))
         if item.id in seen:
             problems.append(Problem(file, f"duplicates the id of the item on line "
                                     f"{seen[item.id].line}; ids must be unique",
@@ -99,7 +100,8 @@ def validate(deck: Deck) -> list[Problem]:
     return problems
 
 
-def _check_item(item: Item, index: ArticleIndex, file: str) -> Iterator[Problem]:
+def _check_item(item: Item, index: ArticleIndex, file: str,
+                headline: str = "") -> Iterator[Problem]:
     def error(field: str, message: str, code: str) -> Problem:
         return Problem(file, message, item.id, field, item.lines.get(field, item.line),
                        "error", code)
@@ -139,7 +141,9 @@ def _check_item(item: Item, index: ArticleIndex, file: str) -> Iterator[Problem]
             yield error(field, f"{text!r} is a catch-all option; write a real alternative",
                         "catch-all-option")
 
-    if item.evidence not in index:
+    # Evidence may quote the headline too: a headline can say what the body only attributes.
+    in_headline = bool(headline) and fold_text(item.evidence) in headline
+    if item.evidence not in index and not in_headline:
         yield error("evidence", _evidence_message(item.evidence, index), "evidence-not-found")
 
     texts = [d.text for d in item.distractors]
@@ -166,10 +170,11 @@ def _evidence_message(evidence: str, index: ArticleIndex) -> str:
     folded = fold_text(evidence)
     found = index.matched_prefix(evidence)
     if len(found) < 8:
-        return f"not found in the article: {folded[:50]!r}; copy a span of the article exactly"
+        return (f"not found in the article or the headline: {folded[:50]!r}; copy a span of "
+                "either exactly")
     tail = found if len(found) <= 30 else "…" + found[-30:].split(" ", 1)[-1]
-    return (f"not found in the article: it matches up to {tail!r}, then reads "
-            f"{folded[len(found):][:30]!r}; copy a span of the article exactly")
+    return (f"not found in the article or the headline: the article matches up to {tail!r}, "
+            f"then reads {folded[len(found):][:30]!r}; copy a span of either exactly")
 
 
 def errors_of(problems: list[Problem], strict: bool = False) -> list[Problem]:
