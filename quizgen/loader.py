@@ -38,7 +38,8 @@ DECK_FIELDS = {"id": True, "title": True, "language": False, "source": True, "it
 SOURCE_FIELDS = {"outlet": True, "headline": True, "published": True, "byline": False,
                  "article": True}
 ITEM_FIELDS = {"id": True, "kind": True, "prompt": True, "answer": True, "distractors": True,
-               "evidence": True, "explanation": False, "tags": False, "difficulty": False}
+               "evidence": True, "explanation": False, "tags": False, "difficulty": False,
+               "scare_quotes": False}
 DISTRACTOR_FIELDS = {"text": True, "why": True}
 DIFFICULTIES = {"1": 1, "2": 2, "3": 3}
 #: Deck fields that the checks of the items do not depend on.
@@ -246,6 +247,7 @@ class _Reader:
                   for name in ("id", "kind", "prompt", "answer", "evidence")}
         explanation = self.text(fields.get("explanation"), label, "explanation", False)
         tags = self.texts(fields.get("tags"), label, "tags")
+        scare_quotes = self.texts(fields.get("scare_quotes"), label, "scare_quotes")
         difficulty = 2
         if "difficulty" in fields:
             raw = self.text(fields["difficulty"], label, "difficulty")
@@ -261,7 +263,7 @@ class _Reader:
         line = node.start_mark.line + 1
         return Item(values["id"], values["kind"], values["prompt"], values["answer"],
                     distractors, values["evidence"], explanation, tags, difficulty, line,
-                    lines)
+                    lines, scare_quotes)
 
     def distractors(self, node: yaml.Node | None, label: str,
                     lines: dict[str, int]) -> tuple[Distractor, ...]:

@@ -44,6 +44,8 @@ class Item:
     line: int | None = None  # where the item starts in deck.yaml, for messages
     #: where each field's value starts ("distractors[1].why": 23), for messages
     lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
+    #: passages the item puts in quotation marks on purpose, though the article lacks them
+    scare_quotes: tuple[str, ...] = ()
 
     def content(self) -> dict[str, object]:
         """Give the item's content as deck.yaml names it (no line number)."""
@@ -57,6 +59,8 @@ class Item:
             "explanation": self.explanation,
             "tags": list(self.tags),
             "difficulty": self.difficulty,
+            # Only when given, so that decks without them export as before.
+            **({"scare_quotes": list(self.scare_quotes)} if self.scare_quotes else {}),
         }
 
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from statistics import mean
 
+from quizgen.deck_rules import deck_rules
 from quizgen.decks import unique_decks
 from quizgen.errors import DeckError, Problem
 from quizgen.fold import ArticleIndex, fold_option, fold_text
@@ -97,6 +98,12 @@ def validate(deck: Deck) -> list[Problem]:
                                     code="duplicate-id"))
         else:
             seen[item.id] = item
+    # --- deck-wide rules (quizgen/deck_rules.py): findings become Problems here -----------
+    for item_id, field, severity, code, message in deck_rules(deck):
+        owner = seen.get(item_id) if item_id is not None else None
+        line = owner.lines.get(field, owner.line) if owner is not None else None
+        problems.append(Problem(file, message, item_id, field, line, severity, code))
+    # --- end of deck-wide rules ----------------------------------------------------------
     return problems
 
 
