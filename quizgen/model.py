@@ -46,6 +46,8 @@ class Item:
     difficulty: int = 2
     #: "draft" for an item written by `quizgen draft` and not yet reviewed, else empty.
     status: str = ""
+    #: passages the item puts in quotation marks on purpose, though the article lacks them
+    scare_quotes: tuple[str, ...] = ()
 
     @property
     def draft(self) -> bool:
@@ -64,6 +66,8 @@ class Item:
             "explanation": self.explanation,
             "tags": list(self.tags),
             "difficulty": self.difficulty,
+            # Only when given, so that decks without them export as before.
+            **({"scare_quotes": list(self.scare_quotes)} if self.scare_quotes else {}),
         }
         if self.status:
             data["status"] = self.status

@@ -119,7 +119,7 @@ def test_a_misspelt_field_suggests_the_right_one(edit_deck: Callable[[str, str],
         load_deck(path)
     assert [str(p).split(": ", 1)[1] for p in caught.value.problems] == [
         "unknown field in an item; did you mean 'explanation'? (known: id, kind, prompt, "
-        "answer, distractors, evidence, explanation, tags, difficulty, status)"]
+        "answer, distractors, evidence, explanation, tags, difficulty, status, scare_quotes)"]
 
 
 def test_items_missing_and_empty(mini_deck: Path) -> None:

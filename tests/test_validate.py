@@ -26,7 +26,7 @@ CASES = [
     ("unknown-field", "    difficulty: \"1\"\n", "    difficulty: \"1\"\n    colour: red\n",
      24, "who-said-bridge-unsafe", "colour", "error",
      "unknown field in an item (known: id, kind, prompt, answer, distractors, evidence, "
-     "explanation, tags, difficulty, status)"),
+     "explanation, tags, difficulty, status, scare_quotes)"),
     ("missing-field", "    answer: Dana Reyes, an engineer\n", "",
      11, "who-said-bridge-unsafe", "answer", "error", "missing; an item needs it"),
     ("empty-field", "    answer: Dana Reyes, an engineer\n", "    answer: ''\n",
@@ -80,8 +80,8 @@ CASES = [
      "'Both A and B' is a catch-all option; write a real alternative"),
     ("evidence-not-found", "said Dana Reyes\"\n", "said Dana Reyes, the mayor\"\n",
      20, "who-said-bridge-unsafe", "evidence", "error",
-     "not found in the article: it matches up to '…lorries,\" said Dana Reyes, ', then "
-     "reads 'the mayor'; copy a span of the article exactly"),
+     "not found in the article or the headline: the article matches up to '…lorries,\" said "
+     "Dana Reyes, ', then reads 'the mayor'; copy a span of either exactly"),
     ("bad-difficulty", "    difficulty: \"1\"\n", "    difficulty: 5\n",
      23, "who-said-bridge-unsafe", "difficulty", "error", "is '5'; use 1 (easy), 2 or 3 (hard)"),
     ("tag-with-space", "[quote, named-source]", "[quote, named source]",
@@ -164,6 +164,17 @@ def test_evidence_matches_across_quote_dash_and_space_styles(
     path = edit_deck('evidence: "“The bridge is not safe for heavy lorries,” said Dana Reyes"',
                      "evidence: '\"The bridge   is not safe\n      for heavy lorries,\" said Dana'")
     assert _problems(path) == []
+
+
+def test_evidence_may_quote_the_headline(edit_deck: Callable[[str, str], Path]) -> None:
+    path = edit_deck("    evidence: repairs would take about six weeks\n",
+                     "    evidence: Council closes the old bridge\n")
+    assert _problems(path) == []
+    path = edit_deck("    evidence: Council closes the old bridge\n",
+                     "    evidence: Council closes the new bridge\n")
+    assert [(p.line, p.message) for p in _problems(path)] == [
+        (48, "not found in the article or the headline: 'Council closes the new bridge'; "
+             "copy a span of either exactly")]
 
 
 @pytest.mark.parametrize(("text", "expected"), [

@@ -17,7 +17,7 @@ SOURCE_FIELDS = {"outlet": True, "headline": True, "published": True, "byline": 
                  "article": True}
 ITEM_FIELDS = {"id": True, "kind": True, "prompt": True, "answer": True, "distractors": True,
                "evidence": True, "explanation": False, "tags": False, "difficulty": False,
-               "status": False}
+               "status": False, "scare_quotes": False}
 DISTRACTOR_FIELDS = {"text": True, "why": True}
 DIFFICULTIES = {"1": 1, "2": 2, "3": 3}
 STATUSES = (DRAFT,)
@@ -195,6 +195,7 @@ class Reader:
                   for name in ("id", "kind", "prompt", "answer", "evidence")}
         explanation = self.text(fields.get("explanation"), label, "explanation", False)
         tags = self.texts(fields.get("tags"), label, "tags")
+        scare_quotes = self.texts(fields.get("scare_quotes"), label, "scare_quotes")
         difficulty = 2
         if "difficulty" in fields:
             raw = self.text(fields["difficulty"], label, "difficulty")
@@ -216,7 +217,8 @@ class Reader:
             return None
         self.item_lines.append(ItemLines(node.start_mark.line + 1, lines))
         return Item(values["id"], values["kind"], values["prompt"], values["answer"],
-                    distractors, values["evidence"], explanation, tags, difficulty, status)
+                    distractors, values["evidence"], explanation, tags, difficulty, status,
+                    scare_quotes)
 
     def distractors(self, node: yaml.Node | None, label: str,
                     lines: dict[str, int]) -> tuple[Distractor, ...]:

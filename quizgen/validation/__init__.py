@@ -9,9 +9,10 @@ from pathlib import Path
 from quizgen.deckfile import SourceMap, read_deck
 from quizgen.decks import unique_decks
 from quizgen.errors import DeckError, Problem
-from quizgen.fold import ArticleIndex
+from quizgen.fold import ArticleIndex, fold_text
 from quizgen.model import Deck
 from quizgen.util import display_path
+from quizgen.validation.deck_rules import deck_rules
 from quizgen.validation.rules import ID_PATTERN, LineOf, check_item, number_like
 
 __all__ = ["Report", "check_decks", "errors_of", "load_checked", "number_like", "validate"]
@@ -34,10 +35,11 @@ def validate(deck: Deck, where: SourceMap | None = None) -> list[Problem]:
                                 "(letters, digits and single hyphens)", field="id",
                                 code="bad-id"))
     index = ArticleIndex(deck.article_text)
+    headline = fold_text(deck.source.headline)
     seen: dict[str, int] = {}
     for number, item in enumerate(deck.items):
         line_of = lines(number)
-        problems.extend(check_item(item, index, file, line_of))
+        problems.extend(check_item(item, index, file, line_of, headline))
         if item.draft:
             problems.append(Problem(
                 file, "not reviewed: written by quizgen draft; check it against the article, "
@@ -51,6 +53,10 @@ def validate(deck: Deck, where: SourceMap | None = None) -> list[Problem]:
                                     code="duplicate-id"))
         else:
             seen[item.id] = number
+    # Rules that read the deck as a whole give findings; here they get their file and line.
+    for item_id, field, severity, code, message in deck_rules(deck):
+        line = lines(seen[item_id])(field) if item_id in seen else None
+        problems.append(Problem(file, message, item_id, field, line, severity, code))
     return problems
 
 

@@ -79,8 +79,11 @@ LineOf = Callable[[str], "int | None"]
 
 
 def check_item(item: Item, index: ArticleIndex, file: str,
-               line_of: LineOf = lambda field: None) -> Iterator[Problem]:
-    """Give every problem of one item: its own fields, options and evidence."""
+               line_of: LineOf = lambda field: None, headline: str = "") -> Iterator[Problem]:
+    """Give every problem of one item: its own fields, options and evidence.
+
+    headline, folded, is a second place evidence may come from besides the article.
+    """
     def error(field: str, message: str, code: str) -> Problem:
         return Problem(file, message, item.id, field, line_of(field), "error", code)
 
@@ -118,7 +121,9 @@ def check_item(item: Item, index: ArticleIndex, file: str,
             yield error(field, f"{text!r} is a catch-all option; write a real alternative",
                         "catch-all-option")
 
-    if item.evidence not in index:
+    # Evidence may quote the headline too: a headline can say what the body only attributes.
+    in_headline = bool(headline) and fold_text(item.evidence) in headline
+    if item.evidence not in index and not in_headline:
         yield error("evidence", _evidence_message(item.evidence, index), "evidence-not-found")
 
     texts = [d.text for d in item.distractors]
@@ -145,7 +150,8 @@ def _evidence_message(evidence: str, index: ArticleIndex) -> str:
     folded = fold_text(evidence)
     found = index.matched_prefix(evidence)
     if len(found) < 8:
-        return f"not found in the article: {folded[:50]!r}; copy a span of the article exactly"
+        return (f"not found in the article or the headline: {folded[:50]!r}; copy a span of "
+                "either exactly")
     tail = found if len(found) <= 30 else "…" + found[-30:].split(" ", 1)[-1]
-    return (f"not found in the article: it matches up to {tail!r}, then reads "
-            f"{folded[len(found):][:30]!r}; copy a span of the article exactly")
+    return (f"not found in the article or the headline: the article matches up to {tail!r}, "
+            f"then reads {folded[len(found):][:30]!r}; copy a span of either exactly")
