@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -44,6 +44,9 @@ class Context:
 
     quiz: Quiz
     template_dir: Path | None = None
+    #: The name of the output being rendered (Output.render fills it in), so one render
+    #: function can serve several outputs of one family.
+    output: str = ""
     #: The deck's anki-lock.json as read (None: none yet), for outputs that keep one.
     lock: Lock | None = None
     #: Where that lock lives, as messages name it.
@@ -69,7 +72,7 @@ class Output:
     ordering: str  # SEEDED or STABLE: what it asks arrange() for
     kind: str  # PAGE, PACKAGE or EXPORT
     renderer: str  # "module:function", loaded when first used
-    checker: str = ""  # "module:function" giving what the format cannot hold, if anything
+    checker: str = ""  # "module:function" giving what the output cannot hold, if anything
     #: Its file name in a build: "{id}" stands for the deck id. Default: name + suffix.
     filename: str = ""
     #: One line for the teacher on what it is for or how to import it.
@@ -85,16 +88,19 @@ class Output:
         return (self.filename or self.name + self.suffix).format(id=deck_id)
 
     def render(self, context: Context) -> Files:
-        """Give the files this output makes of the context's quiz; nothing is written."""
-        render: Callable[[Context], Files] = _load(self.renderer)
-        return render(context)
+        """Give the files this output makes of the context's quiz; nothing is written.
 
-    def check(self, quiz: Quiz) -> list[Problem]:
-        """Give what this output cannot hold of the quiz, as problems naming the item."""
+        An output that cannot hold some items (see check) leaves them out of its files.
+        """
+        render: Callable[[Context], Files] = _load(self.renderer)
+        return render(replace(context, output=self.name))
+
+    def check(self, context: Context) -> list[Problem]:
+        """Give what this output cannot hold of the context's quiz: a problem per item."""
         if not self.checker:
             return []
-        check: Callable[[Quiz], list[Problem]] = _load(self.checker)
-        return check(quiz)
+        check: Callable[[Context], list[Problem]] = _load(self.checker)
+        return check(replace(context, output=self.name))
 
 
 @dataclass(frozen=True)
@@ -117,14 +123,14 @@ def _load(spec: str) -> Any:
     return getattr(importlib.import_module(module), name)
 
 
-_PAGES = "quizgen.outputs.pages"
+_PAGES = "quizgen.outputs.pages:render"
 #: Every per-deck output, in the order a build makes and the index pages list them.
 OUTPUTS: tuple[Output, ...] = (
-    Output("quiz", ".html", "Quiz", STUDENT, SEEDED, PAGE, f"{_PAGES}:render_quiz",
+    Output("quiz", ".html", "Quiz", STUDENT, SEEDED, PAGE, _PAGES,
            howto="The interactive quiz: graded in the page, works offline."),
-    Output("worksheet", ".html", "Worksheet", TEACHER, SEEDED, PAGE,
-           f"{_PAGES}:render_worksheet", howto="The printable sheet of this version."),
-    Output("key", ".html", "Answer key", TEACHER, SEEDED, PAGE, f"{_PAGES}:render_key",
+    Output("worksheet", ".html", "Worksheet", TEACHER, SEEDED, PAGE, _PAGES,
+           howto="The printable sheet of this version."),
+    Output("key", ".html", "Answer key", TEACHER, SEEDED, PAGE, _PAGES,
            filename="answer-key.html", howto="The answer key of the worksheet."),
     Output("anki", ".apkg", "Anki deck", STUDENT, STABLE, PACKAGE,
            "quizgen.outputs.anki:render", filename="{id}.apkg",

@@ -40,21 +40,7 @@ def render_page(quiz: Quiz, mode: str = "quiz",
     return render_template(environment(template_dir), TEMPLATES[mode], context)
 
 
-def _files(mode: str, context: Context) -> Files:
-    page = render_page(context.quiz, mode, context.template_dir)
-    return {get(mode).file_name(context.quiz.deck.id): page.encode("utf-8")}
-
-
-def render_quiz(context: Context) -> Files:
-    """Give the interactive quiz page."""
-    return _files("quiz", context)
-
-
-def render_worksheet(context: Context) -> Files:
-    """Give the printable worksheet."""
-    return _files("worksheet", context)
-
-
-def render_key(context: Context) -> Files:
-    """Give the answer key of the worksheet with the same seed and selection."""
-    return _files("key", context)
+def render(context: Context) -> Files:
+    """Give the page the context names (quiz, worksheet or key) as the file a build writes."""
+    page = render_page(context.quiz, context.output, context.template_dir)
+    return {get(context.output).file_name(context.quiz.deck.id): page.encode("utf-8")}
