@@ -38,7 +38,10 @@ DECK_FIELDS = {"id": True, "title": True, "language": False, "source": True, "it
 SOURCE_FIELDS = {"outlet": True, "headline": True, "published": True, "byline": False,
                  "article": True}
 ITEM_FIELDS = {"id": True, "kind": True, "prompt": True, "answer": True, "distractors": True,
-               "evidence": True, "explanation": False, "tags": False, "difficulty": False}
+               "evidence": True, "explanation": False, "tags": False, "difficulty": False,
+               "status": False}
+#: The values an item's optional `status` may take: "draft" marks an item not yet reviewed.
+STATUSES = ("draft",)
 DISTRACTOR_FIELDS = {"text": True, "why": True}
 DIFFICULTIES = {"1": 1, "2": 2, "3": 3}
 #: Deck fields that the checks of the items do not depend on.
@@ -253,6 +256,13 @@ class _Reader:
                 self.problem(fields["difficulty"], f"is {raw!r}; use 1 (easy), 2 or 3 (hard)",
                              label, "difficulty", code="bad-difficulty")
             difficulty = DIFFICULTIES.get(raw, 2)
+        status = ""
+        if "status" in fields:
+            status = self.text(fields["status"], label, "status")
+            if status and status not in STATUSES:
+                self.problem(fields["status"], f"is {status!r}; the only status is 'draft' "
+                             "(delete the line once the item is reviewed)", label, "status",
+                             code="bad-status")
         distractors = self.distractors(fields.get("distractors"), label, lines)
         # A misspelt extra field is reported but does not hide the item's other problems;
         # anything else wrong with its shape leaves the item out of the content checks.
@@ -261,7 +271,7 @@ class _Reader:
         line = node.start_mark.line + 1
         return Item(values["id"], values["kind"], values["prompt"], values["answer"],
                     distractors, values["evidence"], explanation, tags, difficulty, line,
-                    lines)
+                    lines, status)
 
     def distractors(self, node: yaml.Node | None, label: str,
                     lines: dict[str, int]) -> tuple[Distractor, ...]:

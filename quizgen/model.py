@@ -44,10 +44,15 @@ class Item:
     line: int | None = None  # where the item starts in deck.yaml, for messages
     #: where each field's value starts ("distractors[1].why": 23), for messages
     lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
+    status: str = ""  # "draft" until an author reviews the item; "" once reviewed
 
     def content(self) -> dict[str, object]:
-        """Give the item's content as deck.yaml names it (no line number)."""
-        return {
+        """Give the item's content as deck.yaml names it (no line number).
+
+        `status` appears only on a draft, so a reviewed item's content (and its hash in
+        anki-lock.json) is what it was before the field existed.
+        """
+        content: dict[str, object] = {
             "id": self.id,
             "kind": self.kind,
             "prompt": self.prompt,
@@ -58,6 +63,9 @@ class Item:
             "tags": list(self.tags),
             "difficulty": self.difficulty,
         }
+        if self.status:
+            content["status"] = self.status
+        return content
 
 
 @dataclass(frozen=True)

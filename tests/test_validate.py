@@ -26,7 +26,7 @@ CASES = [
     ("unknown-field", "    difficulty: \"1\"\n", "    difficulty: \"1\"\n    colour: red\n",
      24, "who-said-bridge-unsafe", "colour", "error",
      "unknown field in an item (known: id, kind, prompt, answer, distractors, evidence, "
-     "explanation, tags, difficulty)"),
+     "explanation, tags, difficulty, status)"),
     ("missing-field", "    answer: Dana Reyes, an engineer\n", "",
      11, "who-said-bridge-unsafe", "answer", "error", "missing; an item needs it"),
     ("empty-field", "    answer: Dana Reyes, an engineer\n", "    answer: ''\n",
