@@ -96,7 +96,7 @@ def _word_count(n: int) -> str:
 
 
 def _is_english(language: str) -> bool:
-    return re.fullmatch(r"en(?:[-_][A-Za-z0-9]+)*", language.strip()) is not None
+    return re.fullmatch(r"en(?:[-_][a-z0-9]+)*", language.strip().casefold()) is not None
 
 
 class _Drafter:
@@ -106,6 +106,11 @@ class _Drafter:
         self.view = view
         self.items: list[Item] = []
         self.ids: set[str] = set()
+        self.options = {s.id: _option(s) for s in view.sources}
+        self.said: dict[str, list[Attribution]] = {s.id: [] for s in view.sources}
+        for attribution in view.attributions:
+            if attribution.source is not None:
+                self.said[attribution.source.id].append(attribution)
 
     # -- plumbing
 
@@ -130,8 +135,11 @@ class _Drafter:
             explanation=explanation, tags=tuple(dict.fromkeys(tags)), difficulty=difficulty,
             status=DRAFT))
 
+    def attributions_of(self, source: SourceView) -> list[Attribution]:
+        return self.said.get(source.id, [])
+
     def quotes_of(self, source: SourceView) -> list[Attribution]:
-        return [a for a in self.view.attributions_of(source) if a.direct and a.content]
+        return [a for a in self.attributions_of(source) if a.direct and a.content]
 
     # -- who-said
 
@@ -147,8 +155,9 @@ class _Drafter:
                 prompt = f"Who said: “{words}”?"
             # A counted group ("three officials and an analyst") reads as a number among
             # names, and it may hold the speaker: not a distractor for one source's words.
-            others = [(_option(s), self.who_said_why(s, attribution))
-                      for s in self.rivals(source) if s.type != "group"]
+            rivals = [s for s in self.rivals(source) if s.type != "group"][:_MAX_RIVALS]
+            others = [(self.options[s.id], self.who_said_why(s, attribution))
+                      for s in rivals]
             others += _fallbacks(attribution)
             mention = attribution.mention
             credit = _credit(attribution)
@@ -174,7 +183,7 @@ class _Drafter:
             start = attribution.start
             if mention is None:  # take in the sentence that names the speaker, if it is near
                 here = self.view.paragraph_of(start)
-                start = min([start] + [a.start for a in self.view.attributions_of(source)
+                start = min([start] + [a.start for a in self.attributions_of(source)
                                        if a.start < start and a.mention is not None
                                        and self.view.paragraph_of(a.start) == here])
             self.add("who-said", f"{source.inline} {words}", content.text, prompt,
@@ -193,13 +202,13 @@ class _Drafter:
             person = other.type not in ("government", "institutional-statement", "document")
             return (len(order) + (0 if person == _is_person(source) else 1), other.number)
 
+        mine = _fold(self.options[source.id])
         return sorted((s for s in self.view.sources
-                       if s is not source and _fold(_option(s)) != _fold(_option(source))),
-                      key=rank)
+                       if s is not source and _fold(self.options[s.id]) != mine), key=rank)
 
     def who_said_why(self, other: SourceView, attribution: Attribution) -> str:
         quotes = self.quotes_of(other)
-        said = self.view.attributions_of(other)
+        said = self.attributions_of(other)
         if quotes and quotes[0].content is not None:
             return (f"{capitalize(other.inline)} is quoted elsewhere, saying "
                     f"“{_quoted(quotes[0].content.text)}”; these words are not theirs.")
@@ -219,7 +228,7 @@ class _Drafter:
             if source.type not in _NEIGHBOURS:
                 continue
             first = source.mentions[0] if source.mentions else None
-            said = self.view.attributions_of(source)
+            said = self.attributions_of(source)
             if first is None and not said:
                 continue
             where = (first.start, first.end) if first else (said[0].start, said[0].end)
@@ -237,7 +246,7 @@ class _Drafter:
         for source in anonymous:
             reason = _reason(source.reason)
             first = source.mentions[0] if source.mentions else None
-            said = self.view.attributions_of(source)
+            said = self.attributions_of(source)
             where = (first.start, first.end) if first else (
                 (said[0].start, said[0].end) if said else None)
             if source.reason:
@@ -306,8 +315,9 @@ class _Drafter:
                 options = [("The reporters, in their own voice",
                             f"“{cue.text}” hands the description to {source.inline}; the "
                             "reporters do not state it as fact.")]
-                options += [(_option(s), f"“{cue.text}” points to {source.inline}, not to "
-                                      f"{s.inline}.") for s in self.rivals(source)
+                options += [(self.options[s.id], f"“{cue.text}” points to {source.inline}, "
+                                                 f"not to {s.inline}.")
+                            for s in self.rivals(source)[:_MAX_RIVALS]
                             if s.type not in ("no-response", "group")]
             self.add("claim-vs-fact", f"{who} {described}", content.text, prompt, answer,
                      options, self.evidence(start, end),
@@ -450,6 +460,9 @@ def _is_person(source: SourceView) -> bool:
                                "no-response")
 
 
+#: How many other sources a who-said item considers, the most alike first: 4 are used,
+#: the rest stand by in case some read the same as the answer or each other.
+_MAX_RIVALS = 8
 #: An option naming a source stays under this many characters where it can.
 _OPTION_LENGTH = 45
 
@@ -715,20 +728,20 @@ _YAML_ESCAPES = {'"': '\\"', "\\": "\\\\", "\n": "\\n", "\t": "\\t", "\r": "\\r"
                  "\x85": "\\N", "\u2028": "\\L", "\u2029": "\\P", "\ufeff": "\\uFEFF"}
 
 
+_NEEDS_ESCAPE = re.compile(r'["\\\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff\ufffe\uffff]')
+
+
+def _escape(match: re.Match[str]) -> str:
+    char = match.group()
+    if char in _YAML_ESCAPES:
+        return _YAML_ESCAPES[char]
+    code = ord(char)
+    return f"\\x{code:02X}" if code <= 0xFF else f"\\u{code:04X}"
+
+
 def yaml_string(text: str) -> str:
     """Give text as a double-quoted YAML scalar that reads back as exactly text."""
-    out = ['"']
-    for char in text:
-        code = ord(char)
-        if char in _YAML_ESCAPES:
-            out.append(_YAML_ESCAPES[char])
-        elif code < 0x20 or 0x7F <= code <= 0x9F or 0xD800 <= code <= 0xDFFF or code in (
-                0xFFFE, 0xFFFF):
-            out.append(f"\\x{code:02X}" if code <= 0xFF else f"\\u{code:04X}")
-        else:
-            out.append(char)
-    out.append('"')
-    return "".join(out)
+    return '"' + _NEEDS_ESCAPE.sub(_escape, text) + '"'
 
 
 def _yaml(deck_id: str, title: str, language: str, source: Source, items: Sequence[Item],

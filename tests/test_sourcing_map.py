@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import json
 import re
+import time
 from pathlib import Path
 from typing import Any
 
@@ -165,3 +166,42 @@ def test_an_analysis_of_another_text_is_refused_in_one_line(edit: Any, message: 
     with pytest.raises(AnalysisError) as caught:
         render_map(analysis, text)
     assert str(caught.value) == message
+
+
+def test_a_template_dir_can_extend_the_built_in_map(tmp_path: Path) -> None:
+    (tmp_path / "sources.html").write_text(
+        '{% extends "default:sources.html" %}'
+        "{% block style %}{{ super() }} .article { font-size: 1.5rem; }{% endblock %}",
+        encoding="utf-8")
+    html = render_map(*dam(), template_dir=tmp_path)
+    assert ".article { font-size: 1.5rem; }" in html
+    assert html.count('data-mark="content"') == len(dam()[0]["attributions"])
+
+
+def test_a_large_article_is_mapped_in_linear_time() -> None:
+    analysis, text = bundled()
+    article = text + "\n"
+    copies = 40
+    big: dict[str, Any] = {key: [] for key in ("sources", "attributions", "hedges",
+                                               "non_responses", "paragraphs")}
+
+    def moved(span: dict[str, Any] | None, k: int) -> dict[str, Any] | None:
+        shift = k * len(article)
+        return None if span is None else dict(span, start=span["start"] + shift,
+                                              end=span["end"] + shift)
+
+    for k in range(copies):
+        big["sources"] += [dict(s, id=f"{s['id']}-{k}",
+                                mentions=[moved(m, k) for m in s["mentions"]])
+                           for s in analysis["sources"]]
+        big["attributions"] += [
+            dict(a, source=f"{a['source']}-{k}", mention=moved(a["mention"], k),
+                 cue=moved(a["cue"], k), content=moved(a["content"], k))
+            for a in analysis["attributions"]]
+        for key in ("hedges", "non_responses", "paragraphs"):
+            big[key] += [moved(s, k) for s in analysis[key]]
+    started = time.perf_counter()
+    html = render_map(big, article * copies)
+    elapsed = time.perf_counter() - started
+    assert html.count('data-mark="content"') == copies * len(analysis["attributions"])
+    assert elapsed < 2.0, f"{elapsed:.2f} s for about 40,000 words"

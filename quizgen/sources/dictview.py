@@ -11,6 +11,7 @@ import bisect
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from quizgen.errors import QuizgenError
@@ -133,10 +134,13 @@ class View:
     def source(self, source_id: str | None) -> SourceView | None:
         return next((s for s in self.sources if s.id == source_id), None)
 
+    @cached_property
+    def _starts(self) -> list[int]:
+        return [start for start, _ in self.paragraphs]
+
     def paragraph_of(self, offset: int) -> int:
         """Give the 1-based number of the paragraph holding offset (the nearest before it)."""
-        starts = [start for start, _ in self.paragraphs]
-        return max(1, bisect.bisect_right(starts, offset))
+        return max(1, bisect.bisect_right(self._starts, offset))
 
     def paragraphs_of(self, span: Span) -> list[int]:
         """Give the numbers of the paragraphs a span touches."""

@@ -144,8 +144,15 @@ def paragraphs(view: View, all_marks: Sequence[Mark]) -> list[Paragraph]:
     """
     result = []
     opened: set[Mark] = set()
+    # Each mark in the paragraphs it touches: found by bisection, so a long article with
+    # many marks costs marks × log(paragraphs), not marks × paragraphs.
+    buckets: list[list[Mark]] = [[] for _ in view.paragraphs]
+    for mark in all_marks:
+        first = view.paragraph_of(mark.start) - 1
+        for n in range(first, view.paragraph_of(max(mark.start, mark.end - 1))):
+            buckets[n].append(mark)
     for number, (p_start, p_end) in enumerate(view.paragraphs, start=1):
-        here = [m for m in all_marks if m.start < p_end and m.end > p_start]
+        here = [m for m in buckets[number - 1] if m.start < p_end and m.end > p_start]
         cuts = sorted({p_start, p_end} | {max(m.start, p_start) for m in here}
                       | {min(m.end, p_end) for m in here})
         paragraph = Paragraph(number, subhead=_is_subhead(view.text[p_start:p_end]))
