@@ -20,14 +20,14 @@ TEMPLATE = "sources.html"
 #: Colours cycle past this many sources; the number badge tells them apart.
 PALETTE = 10
 # Nesting order of marks that start and end together: outermost first.
-_RANK = {"content": 0, "non-response": 1, "cue": 2, "mention": 3, "hedge": 4}
+_RANK = {"content": 0, "non-response": 1, "reason": 2, "cue": 3, "mention": 4, "hedge": 5}
 
 
 @dataclass(frozen=True)
 class Mark:
     """One marked stretch of the article: an attribution's content, cue or mention, a hedge."""
 
-    kind: str  # content, cue, mention, hedge or non-response
+    kind: str  # content, cue, mention, hedge, non-response or reason (for anonymity)
     start: int
     end: int
     source_id: str = ""  # "" when the attribution is not tied to a source
@@ -40,7 +40,7 @@ class Mark:
 
     @property
     def focusable(self) -> bool:
-        return self.kind in ("content", "non-response", "hedge")
+        return self.kind in ("content", "non-response", "reason", "hedge")
 
 
 @dataclass(frozen=True)
@@ -128,6 +128,15 @@ def marks(view: View) -> list[Mark]:
         for mention in source.mentions:
             if (mention.start, mention.end) not in taken:
                 add("mention", mention.start, mention.end, source)
+    # The reason the article gives for keeping a source anonymous, where it first says it.
+    for source in view.sources:
+        if source.anonymous and source.reason:
+            after = source.mentions[0].start if source.mentions else 0
+            found = view.text.find(source.reason, after)
+            found = view.text.find(source.reason) if found < 0 else found
+            if found >= 0:
+                add("reason", found, found + len(source.reason), source,
+                    f"Why the article does not name {_who(source)}: {source.reason}")
     for hedge in view.hedges:
         add("hedge", hedge.span.start, hedge.span.end, None, f"Hedge: {hedge.span.text}")
     for response in view.non_responses:
