@@ -155,7 +155,10 @@ class _Drafter:
                 prompt = f"Who said: “{words}”?"
             # A counted group ("three officials and an analyst") reads as a number among
             # names, and it may hold the speaker: not a distractor for one source's words.
-            rivals = [s for s in self.rivals(source) if s.type != "group"][:_MAX_RIVALS]
+            # A ministry speaks for its government: neither is a fair distractor for the other.
+            rivals = [s for s in self.rivals(source) if s.type != "group" and {
+                s.type, source.type} != {"government", "institutional-statement"}]
+            rivals = rivals[:_MAX_RIVALS]
             others = [(self.options[s.id], self.who_said_why(s, attribution))
                       for s in rivals]
             others += _fallbacks(attribution)
@@ -170,16 +173,18 @@ class _Drafter:
                                f"“{mention.text}” back to the source it stands for, "
                                f"{_described(source)}.")
                 difficulty = 2
-            elif source.name and source.name in mention.text:
-                explanation = f"The article credits these words by name: “{credit}”."
-                difficulty = 1
+            elif _fold(source.name or source.description) in _fold(mention.text):
+                explanation = f"The article credits these words directly: “{credit}”."
+                difficulty = 1 if source.name else 2
             else:
-                explanation = (f"The article credits these words with “{credit}”, meaning "
-                               f"{_described(source)}.")
+                explanation = (f"The article credits these words with “{credit}”: "
+                               f"“{mention.text}” is {_described(source)}, introduced "
+                               "earlier in the article.")
                 difficulty = 2
             explanation += " " + _TYPE_LESSONS.get(source.type, "")
-            tags = ["quote", source.type, "anonymous-source" if source.anonymous
-                    else "named-source" if source.name else "unnamed-source"]
+            tags = ["quote", source.type]
+            if source.anonymous or source.name:
+                tags.append("anonymous-source" if source.anonymous else "named-source")
             start = attribution.start
             if mention is None:  # take in the sentence that names the speaker, if it is near
                 here = self.view.paragraph_of(start)
@@ -211,10 +216,10 @@ class _Drafter:
         said = self.attributions_of(other)
         if quotes and quotes[0].content is not None:
             return (f"{capitalize(other.inline)} is quoted elsewhere, saying "
-                    f"“{_quoted(quotes[0].content.text)}”; these words are not theirs.")
+                    f"“{_trim(_quoted(quotes[0].content.text), 70)}”, not these words.")
         if said and said[0].content is not None:
             return (f"{capitalize(other.inline)} is cited on something else: "
-                    f"“{_trim(said[0].content.text, 90)}”.")
+                    f"“{_trim(said[0].content.text, 70)}”.")
         silent = [r for r in self.view.non_responses if r.source is other]
         if silent:
             return (f"{capitalize(other.inline)} {silent[0].span.text}: the article "
@@ -499,6 +504,8 @@ def _credit(attribution: Attribution) -> str:
 def _type_why(wrong: str, source: SourceView) -> str:
     """Give why a neighbouring type label does not fit this source."""
     name, desc = source.name, source.description or source.inline
+    if name and source.type == "government" and wrong.startswith("named-"):
+        return f"{name} is a government or party cited as a whole, not one named person."
     if name and not source.description and wrong.startswith("named-"):
         return (f"The article identifies {name} as "
                 f"{TYPE_LABELS.get(source.type, source.type).lower()}, not as "

@@ -248,6 +248,11 @@ def test_the_bundled_articles_draft_names_the_curated_decks_speakers(tmp_path: P
                      "corroboration"}
     official = next(i for i in deck.items if i.kind == "anonymity" and "security" in i.prompt)
     assert official.answer == "Due to sensitivity of the matter"
+    # Evidence is whole sentences: "Jan. 3" does not end one.
+    brew = next(i for i in deck.items if i.kind == "source-type" and "Brew" in i.prompt)
+    assert brew.evidence.startswith("Gregory Brew, an analyst at Eurasia Group")
+    assert brew.evidence.endswith("in the wake of a deadly Jan. 3 bombing claimed by the "
+                                  "Islamic State group.")
 
 
 def test_drafting_leaves_the_analysis_untouched() -> None:

@@ -31,6 +31,9 @@ TYPE_LABELS: dict[str, str] = {
 }
 
 _SENTENCE_END = re.compile(r"[.!?][”’\"')\]]*\s+")
+# A full stop after these ends an abbreviation, not a sentence ("Jan. 3", "Mr. Brew").
+_ABBREVIATIONS = frozenset("""jan feb mar apr jun jul aug sep sept oct nov dec mr mrs ms dr st
+prof gen col lt sgt rep sen gov no vs etc inc corp co ltd jr sr u.s u.k u.n e.g i.e""".split())
 
 
 class AnalysisError(QuizgenError):
@@ -162,9 +165,13 @@ class View:
         p_end = self.paragraphs[self.paragraph_of(max(start, end - 1)) - 1][1]
         new_start = p_start
         for match in _SENTENCE_END.finditer(self.text, p_start, start):
-            new_start = match.end()
-        found = _SENTENCE_END.search(self.text, max(end - 1, start), p_end)
-        new_end = found.start() + 1 if found else p_end
+            if self._ends_sentence(match, p_start):
+                new_start = match.end()
+        new_end = p_end
+        for match in _SENTENCE_END.finditer(self.text, max(end - 1, start), p_end):
+            if self._ends_sentence(match, p_start):
+                new_end = match.start() + 1
+                break
         # A closing quote right after the full stop belongs to the sentence.
         while new_end < p_end and self.text[new_end] in "”’\"')]":
             new_end += 1
@@ -172,6 +179,17 @@ class View:
         if new_end - new_start > limit:
             return start, end
         return new_start, new_end
+
+
+    def _ends_sentence(self, match: re.Match[str], floor: int) -> bool:
+        """Tell whether a full stop and the space after it end a sentence."""
+        after = self.text[match.end():match.end() + 1]
+        if after and (after.islower() or after.isdigit()):
+            return False
+        if self.text[match.start()] != ".":
+            return True
+        word = re.search(r"[\w.]*$", self.text[max(floor, match.start() - 12):match.start()])
+        return not (word and word.group().casefold() in _ABBREVIATIONS)
 
 
 def capitalize(text: str) -> str:
