@@ -156,8 +156,7 @@ class _Drafter:
             # A counted group ("three officials and an analyst") reads as a number among
             # names, and it may hold the speaker: not a distractor for one source's words.
             # A ministry speaks for its government: neither is a fair distractor for the other.
-            rivals = [s for s in self.rivals(source) if s.type != "group" and {
-                s.type, source.type} != {"government", "institutional-statement"}]
+            rivals = [s for s in self.rivals(source) if s.type != "group" and _fair(s, source)]
             rivals = rivals[:_MAX_RIVALS]
             others = [(self.options[s.id], self.who_said_why(s, attribution))
                       for s in rivals]
@@ -323,7 +322,7 @@ class _Drafter:
                 options += [(self.options[s.id], f"“{cue.text}” points to {source.inline}, "
                                                  f"not to {s.inline}.")
                             for s in self.rivals(source)[:_MAX_RIVALS]
-                            if s.type not in ("no-response", "group")]
+                            if s.type not in ("no-response", "group") and _fair(s, source)]
             self.add("claim-vs-fact", f"{who} {described}", content.text, prompt, answer,
                      options, self.evidence(start, end),
                      f"{lesson}: “{described}” is {_possessive(who)} description, not a fact "
@@ -354,13 +353,16 @@ class _Drafter:
     def window(self, start: int, end: int, words: int = 7) -> str:
         """Give [start, end) with a few words either side, within its sentence."""
         a, b = self.view.sentence(start, end)
-        before = self.view.text[a:start].split()
-        after = self.view.text[end:b].split()
-        head = ("…" if len(before) > words else "") + " ".join(before[-words:])
-        tail = " ".join(after[:words]) + ("…" if len(after) > words else "")
-        tail = tail.rstrip(".") if len(after) <= words else tail
-        middle = " ".join(self.view.text[start:end].split())
-        return " ".join(p for p in (head, middle, tail) if p).replace("… ", "…")
+        before = list(re.finditer(r"\S+", self.view.text[a:start]))
+        after = list(re.finditer(r"\S+", self.view.text[end:b]))
+        first = a + before[-words].start() if len(before) >= words else a
+        last = end + after[words - 1].end() if len(after) >= words else b
+        text = " ".join(self.view.text[first:last].split())
+        if len(before) > words:
+            text = "…" + text
+        if len(after) > words:
+            return text + "…"
+        return text.rstrip(".")
 
     def non_responses(self) -> None:
         for response in self.view.non_responses:
@@ -458,6 +460,12 @@ def _fallbacks(attribution: Attribution) -> list[tuple[str, str]]:
     return [("The reporters, in their own voice",
              f"The words are in quotation marks and credited with “{cue}”; they are not the "
              "reporters’ own.")]
+
+
+def _fair(other: SourceView, source: SourceView) -> bool:
+    """Tell whether other is a fair distractor for source: a ministry speaks for its
+    government, so neither is a fair distractor for the other."""
+    return {other.type, source.type} != {"government", "institutional-statement"}
 
 
 def _is_person(source: SourceView) -> bool:
