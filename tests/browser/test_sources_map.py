@@ -119,3 +119,23 @@ def test_axe_finds_nothing_serious_on_the_map(tmp_path: Path, visit: Callable[..
                                               case: str, scheme: str) -> None:
     page = visit(map_page(tmp_path, case), color_scheme=scheme).page
     assert serious(page) == []
+
+
+def test_highlighting_one_source_leaves_only_its_marks(tmp_path: Path,
+                                                      visit: Callable[..., Visit]) -> None:
+    page = visit(map_page(tmp_path, "bundled")).page
+    article = page.locator('[data-role="article"]')
+    shown = """els => els.map(el => getComputedStyle(el).backgroundColor !== 'rgba(0, 0, 0, 0)'
+               && getComputedStyle(el.querySelector('.badge') || el).display !== 'none')"""
+    official = article.locator('[data-mark="content"][data-source-id="s9"]')
+    insider = article.locator('[data-mark="content"][data-source-id="s8"]')
+    assert official.evaluate_all(shown) == [True] * 3
+    assert insider.evaluate_all(shown) == [True] * 3
+    page.get_by_role("radio", name="A senior Iranian security official").check()
+    assert official.evaluate_all(shown) == [True] * 3
+    assert insider.evaluate_all(shown) == [False] * 3
+    assert insider.first.evaluate("el => getComputedStyle(el).color") == official.first.evaluate(
+        "el => getComputedStyle(el).color")  # dimmed marks keep the text's full contrast
+    assert serious(page) == []
+    page.get_by_role("radio", name="all sources").check()
+    assert insider.evaluate_all(shown) == [True] * 3
