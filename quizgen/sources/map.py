@@ -14,7 +14,7 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
-from quizgen.sources.dictview import Attribution, SourceView, View, capitalize, read_view
+from quizgen.sources.dictview import SourceView, View, capitalize, read_view
 
 TEMPLATE = "sources.html"
 #: Colours cycle past this many sources; the number badge tells them apart.
@@ -302,5 +302,3 @@ def render_map(analysis: Mapping[str, Any], text: str, *, title: str | None = No
     }
     return _render(environment(template_dir), TEMPLATE, context)
 
-
-__all__ = ["Attribution", "Mark", "render_map", "summary"]
