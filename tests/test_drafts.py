@@ -97,3 +97,13 @@ def test_build_skips_a_deck_with_no_reviewed_item_and_says_so(
     code, _, err = run("anki", str(deck), "-o", str(tmp_path / "m.apkg"))
     assert (code, err.strip()) == (1, f"Error: {path}: every item is still a draft; review "
                                       "them first (delete each item's status: draft line)")
+
+
+def test_a_placeholder_left_by_draft_is_a_warning(edit_deck: Callable[[str, str], Path]) -> None:
+    path = edit_deck("  outlet: Example News\n", '  outlet: "TODO: outlet"\n')
+    code, out, _ = run("validate", str(path.parent))
+    assert code == 0
+    assert out.splitlines() == [
+        f"{path}, field 'source.outlet': warning: is the placeholder 'TODO: outlet' that "
+        "quizgen draft left; fill it in from the article's page",
+        f"{path}: 4 items, 0 errors, 1 warning: valid"]

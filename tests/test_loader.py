@@ -228,3 +228,16 @@ def test_fuzz_bytes(tmp_path: Path, data: bytes) -> None:
     path = tmp_path / "deck.yaml"
     path.write_bytes(data)
     _load_or_own_error(path)
+
+
+def test_status_draft_loads_and_any_other_status_is_an_error(
+        edit_deck: Callable[[str, str], Path]) -> None:
+    path = edit_deck("    explanation: The quote", "    status: draft\n    explanation: The quote")
+    deck = load_deck(path)
+    assert [item.status for item in deck.items].count("draft") == 1
+    assert [item.content().get("status") for item in deck.items].count("draft") == 1
+    path.write_text(path.read_text(encoding="utf-8").replace("status: draft", "status: done"),
+                    encoding="utf-8")
+    with pytest.raises(DeckError) as caught:
+        load_deck(path)
+    assert [(p.field, p.code) for p in caught.value.problems] == [("status", "bad-status")]

@@ -15,6 +15,9 @@ from quizgen.util import display_path
 from quizgen.validation.deck_rules import deck_rules
 from quizgen.validation.rules import ID_PATTERN, LineOf, check_item, number_like
 
+#: How quizgen draft marks a deck field it could not know ("TODO: outlet").
+PLACEHOLDER_MARK = "TODO:"
+
 __all__ = ["Report", "check_decks", "errors_of", "load_checked", "number_like", "validate"]
 
 
@@ -34,6 +37,14 @@ def validate(deck: Deck, where: SourceMap | None = None) -> list[Problem]:
         problems.append(Problem(file, f"{deck.id!r} is not a lowercase slug "
                                 "(letters, digits and single hyphens)", field="id",
                                 code="bad-id"))
+    for field, value in (("title", deck.title), ("source.outlet", deck.source.outlet),
+                         ("source.headline", deck.source.headline),
+                         ("source.published", deck.source.published),
+                         ("source.byline", deck.source.byline)):
+        if value.startswith(PLACEHOLDER_MARK):
+            problems.append(Problem(file, f"is the placeholder {value!r} that quizgen draft "
+                                    "left; fill it in from the article's page",
+                                    field=field, severity="warning", code="placeholder"))
     index = ArticleIndex(deck.article_text)
     headline = fold_text(deck.source.headline)
     seen: dict[str, int] = {}
