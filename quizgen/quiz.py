@@ -256,9 +256,10 @@ def balanced_orders(deck: Deck, items: Sequence[Item],
 
     An order in ``kept`` that still fits its item (as many options as before) stays. Each
     other item, in the order given, puts its answer at a letter among its own that is behind
-    its fair share (the sum of 1/number of options over the items that have that letter),
-    chosen by the item's id among those nearly as far behind; its distractors follow the
-    hashed order. No letter then ends more than two answers above its fair share, and an
+    its fair share (the sum of 1/number of options over the items that have that letter):
+    the letter the hashed order (option_order) gives it when that one is nearly as far
+    behind as the furthest, else one of those chosen by the item's id; its distractors
+    follow the hashed order. No letter then ends more than two answers above its fair share, and an
     unchanged item keeps its letters for good.
     """
     used = [0] * len(LETTERS)
@@ -283,10 +284,16 @@ def balanced_orders(deck: Deck, items: Sequence[Item],
         # A letter at most one answer ahead of its share ends at most two ahead once taken,
         # and shares only grow: take one of those nearly as far behind as the furthest.
         places = [k for k in range(size) if behind[k] >= max(best - 1, -1) - 1e-9]
-        digest = hashlib.sha256(f"quizgen:{deck.id}:{item.id}:answer".encode()).digest()
-        place = places[int.from_bytes(digest[:4], "big") % len(places)]
+        hashed = option_order(deck.id, item.id, size)
+        if hashed.index(0) in places:
+            # The order quizgen gave this item before it kept orders: its card keeps its
+            # letters when a lock without orders is brought up to date.
+            place = hashed.index(0)
+        else:
+            digest = hashlib.sha256(f"quizgen:{deck.id}:{item.id}:answer".encode()).digest()
+            place = places[int.from_bytes(digest[:4], "big") % len(places)]
         used[place] += 1
-        wrong = [index for index in option_order(deck.id, item.id, size) if index != 0]
+        wrong = [index for index in hashed if index != 0]
         orders[item.id] = [*wrong[:place], 0, *wrong[place:]]
     return orders
 
