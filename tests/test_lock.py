@@ -123,6 +123,12 @@ def test_no_file_is_no_lock(tmp_path: Path) -> None:
      "the lock from version control"),
     ('{"items": {}, "retired": []}',
      '"retired" must be a mapping of item ids; restore the lock from version control'),
+    ('{"items": {"a": {"hash": "x", "mod": 7, "order": [0, 0, 1]}}}',
+     "item 'a': \"order\" must list each option's index once (0 to the number of options "
+     "less one); restore the lock from version control"),
+    ('{"items": {"a": {"hash": "x", "mod": 7, "order": [0]}}}',
+     "item 'a': \"order\" must list each option's index once (0 to the number of options "
+     "less one); restore the lock from version control"),
 ])
 def test_a_broken_lock_says_what_is_wrong(tmp_path: Path, text: str, message: str) -> None:
     path = tmp_path / "anki-lock.json"
