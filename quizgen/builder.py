@@ -137,6 +137,20 @@ def _subfolder(output: Output) -> str:
     return TEACHER_DIR if output.audience == TEACHER else ""
 
 
+def _warn_of_old_teacher_files(folder: Path, deck: Deck,
+                               on_warning: Callable[[Problem], None] | None) -> None:
+    """Warn of a teacher's file an older quizgen left beside the students' (an answer key)."""
+    if on_warning is None:
+        return
+    for output in built_outputs():
+        old = folder / output.file_name(deck.id)
+        if output.audience == TEACHER and old.is_file():
+            on_warning(Problem(display_path(old), "left by an older quizgen beside the "
+                               "students' files, where anyone with the link can open it; "
+                               "teacher's files now go under teacher/: delete it",
+                               severity="warning", code="old-teacher-file"))
+
+
 def iter_plan(deck_paths: Sequence[Path], out_dir: Path, plan: Plan | int = DEFAULT_SEED,
               template_dir: Path | None = None,
               on_warning: Callable[[Problem], None] | None = None,
@@ -156,6 +170,7 @@ def iter_plan(deck_paths: Sequence[Path], out_dir: Path, plan: Plan | int = DEFA
         own_seed = quiz_seed(deck, plan, printed)
         quizzes = {SEEDED: _arrange(deck, plan, own_seed)}
         links = []
+        _warn_of_old_teacher_files(out_dir / deck.id, deck, on_warning)
         for output in built_outputs():
             where = Path(_subfolder(output), deck.id)
             if output.versioned:

@@ -267,3 +267,14 @@ def test_the_apkg_goes_to_a_pipe_but_never_to_a_terminal(copies: Copies, tmp_pat
     assert done.returncode == 1
     assert done.stderr.decode() == ("Error: standard output is a terminal, and this file is "
                                     "binary: redirect it (> FILE) or give -o FILE\n")
+
+
+def test_a_key_left_by_an_older_build_beside_the_quiz_is_warned_of(copies: Copies,
+                                                                   tmp_path: Path) -> None:
+    old = tmp_path / "dist" / DECK / "answer-key.html"
+    old.parent.mkdir(parents=True)
+    old.write_text("an older build's key", encoding="utf-8")
+    code, _, err = run("build", str(copies.shipped(DECK)), "-o", str(tmp_path / "dist"))
+    assert (code, err) == (0, (
+        f"{old}: warning: left by an older quizgen beside the students' files, where anyone "
+        "with the link can open it; teacher's files now go under teacher/: delete it\n"))
