@@ -136,8 +136,9 @@ def default_page_name(deck_id: str, stem: str, seed: int | None, selection: Sele
                    "-vSEED and the selection added when given]")
 @click.option("--mode", type=click.Choice([*names(PAGE), *MODE_ALIASES]), default="quiz",
               show_default=True,
-              help="quiz: interactive, graded in the page; worksheet: printable sheet; "
-                   "key (or answer-key): the answer key of that sheet.")
+              help="quiz: interactive, graded in the page; article: the article, its "
+                   "paragraphs numbered; worksheet: printable sheet; key (or answer-key): "
+                   "the answer key of that sheet.")
 @click.option("--seed", type=int, metavar="N",
               help="The version: picks the order of questions and options.  [default: 1]")
 @_selection_options
