@@ -342,10 +342,12 @@ def draw(deck: Deck, pool: Sequence[Item], count: int | None, pick: int = 1) -> 
     groups = [[item for item in pool if item.kind == kind] for kind in kinds]
     shuffled = []
     for kind, group in zip(kinds, groups, strict=True):
-        ids = sorted(item.id for item in group)
+        # Shuffle all the deck's items of the kind, then keep those the filters left: a
+        # narrower filter draws in the same order.
+        ids = sorted(item.id for item in deck.items if item.kind == kind)
         _rng(deck.id, "draw", kind).shuffle(ids)
         by_id = {item.id: item for item in group}
-        shuffled.append([by_id[i] for i in ids])
+        shuffled.append([by_id[i] for i in ids if i in by_id])
     tie_order = list(range(len(kinds)))
     _rng(deck.id, "draw", "kinds", *kinds).shuffle(tie_order)
     seats, before = _seats([len(group) for group in groups], count, pick, tie_order)
