@@ -199,7 +199,8 @@ def iter_plan(deck_paths: Sequence[Path], out_dir: Path, plan: Plan | int = DEFA
         versions = tuple(Version(quiz.version, quiz.version_code) for quiz in printed)
         entries.append(IndexEntry(deck.id, deck.title, len(deck.items), tuple(links),
                                   quiz_seed=own_seed, versions=versions,
-                                  selection=printed[0].selection_label))
+                                  selection=printed[0].selection_label,
+                                  selection_options=printed[0].selection))
     for page in SITE_PAGES:
         files = page.render(entries, template_dir)
         yield [(out_dir / name, data) for name, data in files.items()]

@@ -265,7 +265,8 @@ def test_the_teachers_page_lists_versions_with_codes_and_every_teacher_output() 
             "1 AAA-111 Worksheet · Answer key 2 BBB-222 Worksheet · Answer key "
             "Also for the teacher Sourcing map Who says what. "
             "What students get Quiz The quiz. The quiz uses seed 3: its order is none of the "
-            "printed versions', so it gives away no test.") in text
+            "printed versions', so it gives away no test. To print more versions later, use "
+            "other seeds (quizgen html mini --mode worksheet --seed 4 and on).") in text
 
 
 def test_a_link_says_whom_it_is_for() -> None:

@@ -197,7 +197,10 @@ def test_every_version_asks_the_same_items_and_the_quiz_has_an_order_of_its_own(
         assert order != quiz
     assert len({tuple(order) for order in printed}) == 3
     assert ('<p class="howto" data-role="quiz-seed">The quiz uses seed 4: its order is none of '
-            "the printed versions', so it gives away no test.</p>") in (
+            "the printed versions', so it gives away no test. To print more versions later, use "
+            "other seeds (<code>quizgen html iran-pakistan-2024 --mode worksheet --seed 5 "
+            "--kind who-said --kind hedging --count 10</code> "
+            "and on).</p>") in (
         site / "teacher" / "index.html").read_text(encoding="utf-8")
     assert "Version 4" in (site / DECK / "quiz.html").read_text(encoding="utf-8")
 

@@ -72,6 +72,8 @@ class IndexEntry:
     versions: tuple[Version, ...] = ()
     #: The selection in words ("10 questions drawn from 60 · kinds: all · tags: all").
     selection: str = ""
+    #: The selection as options to give again ("--count 10 --kind fact").
+    selection_options: str = ""
 
 
 def _groups(links: Sequence[Link]) -> list[tuple[str, list[Link]]]:
