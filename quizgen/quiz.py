@@ -259,8 +259,8 @@ def balanced_orders(deck: Deck, items: Sequence[Item],
     its fair share (the sum of 1/number of options over the items that have that letter):
     the letter the hashed order (option_order) gives it when that one is nearly as far
     behind as the furthest, else one of those chosen by the item's id; its distractors
-    follow the hashed order. No letter then ends more than two answers above its fair share, and an
-    unchanged item keeps its letters for good.
+    follow the hashed order. Unless kept orders were skewed already, no letter then ends
+    more than two answers above its fair share; an unchanged item keeps its letters for good.
     """
     used = [0] * len(LETTERS)
     fair = [0.0] * len(LETTERS)
@@ -282,8 +282,10 @@ def balanced_orders(deck: Deck, items: Sequence[Item],
         behind = [fair[k] - used[k] for k in range(size)]
         best = max(behind)
         # A letter at most one answer ahead of its share ends at most two ahead once taken,
-        # and shares only grow: take one of those nearly as far behind as the furthest.
-        places = [k for k in range(size) if behind[k] >= max(best - 1, -1) - 1e-9]
+        # and shares only grow: take one of those nearly as far behind as the furthest (or
+        # the furthest behind, when kept orders left every letter of this item further ahead).
+        floor = max(best - 1, min(best, -1))
+        places = [k for k in range(size) if behind[k] >= floor - 1e-9]
         hashed = option_order(deck.id, item.id, size)
         if hashed.index(0) in places:
             # The order quizgen gave this item before it kept orders: its card keeps its

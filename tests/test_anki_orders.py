@@ -70,6 +70,21 @@ def test_kept_orders_stay_and_new_items_even_out_the_letters(bundled: Deck) -> N
     assert sum(LETTERS[orders[item.id].index(0)] == "A" for item in items[12:]) <= 1
 
 
+def test_a_lock_skewed_on_every_letter_of_a_new_item_still_gives_it_an_order(
+        bundled: Deck) -> None:
+    # 21 kept four-option cards answered A, B and C seven times each: a new three-option
+    # card finds all its letters more than one answer ahead of their share.
+    four = [item for item in lettered(bundled) if len(item.distractors) == 3][:21]
+    answers = ([0, 1, 2, 3], [1, 0, 2, 3], [1, 2, 0, 3])
+    kept = {item.id: answers[n % 3] for n, item in enumerate(four)}
+    base = four[-1]
+    new = Item("new-three", base.kind, base.prompt, base.answer, base.distractors[:2],
+               base.evidence)
+    orders = balanced_orders(bundled, [*four, new], kept)
+    assert sorted(orders["new-three"]) == [0, 1, 2]
+    assert {key: orders[key] for key in kept} == kept
+
+
 def test_an_order_that_no_longer_fits_its_item_is_chosen_again(bundled: Deck) -> None:
     item = lettered(bundled)[0]
     orders = balanced_orders(bundled, [item], {item.id: [1, 0]})  # it had two options
