@@ -36,6 +36,7 @@ _EXPORTS = {
     "check_decks": "quizgen.validation",
     "Quiz": "quizgen.quiz",
     "arrange": "quizgen.quiz",
+    "Selection": "quizgen.quiz",
     "OUTPUTS": "quizgen.outputs",
     "Output": "quizgen.outputs",
     "Context": "quizgen.outputs",
@@ -47,8 +48,8 @@ _ALIASES = {"get_output": ("quizgen.outputs", "get")}
 
 __all__ = [
     "KINDS", "OUTPUTS", "Context", "Deck", "Distractor", "Item", "Output", "Problem", "Quiz",
-    "QuizgenError", "Source", "SourceMap", "__version__", "arrange", "build", "check_decks",
-    "get_output", "load_checked", "load_deck", "read_deck", "validate",
+    "QuizgenError", "Selection", "Source", "SourceMap", "__version__", "arrange", "build",
+    "check_decks", "get_output", "load_checked", "load_deck", "read_deck", "validate",
 ]
 
 if TYPE_CHECKING:
@@ -58,7 +59,7 @@ if TYPE_CHECKING:
     from quizgen.model import KINDS, Deck, Distractor, Item, Source
     from quizgen.outputs import OUTPUTS, Context, Output
     from quizgen.outputs import get as get_output
-    from quizgen.quiz import Quiz, arrange
+    from quizgen.quiz import Quiz, Selection, arrange
     from quizgen.validation import check_decks, load_checked, validate
 
 

@@ -3,24 +3,44 @@
 A build plans every file in memory first (``iter_plan``), then hands the plan to one commit
 step (``commit``): a deck that fails validation, a template error or a stale lock late in the
 plan leaves the previous build whole.
+
+The layout keeps students and the teacher apart. Outputs for students (the quiz, the Anki
+deck, the article) go to ``<out>/<deck id>/`` and are linked from ``<out>/index.html``;
+everything for the teacher goes to ``<out>/teacher/<deck id>/``, linked from
+``<out>/teacher/index.html``. Worksheets and keys are printed in ``versions`` versions (seeds
+``seed``, ``seed + 1``, ...); every other seeded output (the quiz first) uses one seed of its
+own whose order no printed version shares, so the practice quiz never gives away a test.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from quizgen.decks import unique_decks
 from quizgen.errors import Problem, QuizgenError
 from quizgen.model import Deck
-from quizgen.outputs import BUILT, DECK_FOLDER, OUTPUTS, SITE_PAGES, Context, Output
+from quizgen.outputs import (
+    DECK_FOLDER,
+    OUTPUTS,
+    PACKAGE,
+    SITE_PAGES,
+    TEACHER,
+    Context,
+    Output,
+)
 from quizgen.outputs.anki.lock import LOCK_FILE, read_lock
-from quizgen.outputs.site import IndexEntry, Link
+from quizgen.outputs.site import IndexEntry, Link, Version
 from quizgen.outputs.write import write_atomic
-from quizgen.quiz import DEFAULT_SEED, Quiz, arrange
+from quizgen.quiz import DEFAULT_SEED, SEEDED, STABLE, Quiz, Selection, arrange
 from quizgen.util import display_path
 from quizgen.validation import load_placed
+
+#: The folder, inside a build's output, that holds everything for the teacher.
+TEACHER_DIR = "teacher"
+#: How many seeds after the printed ones the quiz may try for an order of its own.
+_SEED_TRIES = 100
 
 #: A file to write and its content.
 Planned = tuple[Path, bytes]
@@ -34,14 +54,29 @@ class Loaded:
     folder: Path
 
 
+@dataclass(frozen=True)
+class Plan:
+    """What a build makes of each deck: which items, how many printed versions, from which seed."""
+
+    seed: int = DEFAULT_SEED
+    versions: int = 2
+    selection: Selection = field(default_factory=Selection)
+
+    def printed_seeds(self) -> list[int]:
+        """Give the seeds of the printed versions, in order."""
+        return [self.seed + n for n in range(self.versions)]
+
+
 def built_outputs() -> list[Output]:
     """Give the registered outputs a build makes for every deck, in the registry's order."""
-    return [output for output in OUTPUTS if output.name in BUILT]
+    return list(OUTPUTS)
 
 
-def step_count(deck_paths: Sequence[Path]) -> int:
+def step_count(deck_paths: Sequence[Path], plan: Plan | None = None) -> int:
     """Give how many steps a build of these decks takes (for a progress bar)."""
-    return len(unique_decks(deck_paths)) * len(built_outputs()) + len(SITE_PAGES)
+    versions = (plan or Plan()).versions
+    per_deck = sum(versions if output.versioned else 1 for output in built_outputs())
+    return len(unique_decks(deck_paths)) * per_deck + len(SITE_PAGES)
 
 
 def load_decks(deck_paths: Sequence[Path],
@@ -92,30 +127,92 @@ def place(files: dict[str, bytes], out_dir: Path, folder: Path) -> list[Planned]
     return own + rest
 
 
-def iter_plan(deck_paths: Sequence[Path], out_dir: Path, seed: int = DEFAULT_SEED,
+def _arrange(deck: Deck, plan: Plan, seed: int, ordering: str = SEEDED) -> Quiz:
+    chosen = plan.selection
+    return arrange(deck, seed, chosen.count, chosen.kinds, chosen.tags, ordering=ordering,
+                   pick=chosen.pick)
+
+
+def quiz_seed(deck: Deck, plan: Plan, printed: Sequence[Quiz]) -> int:
+    """Give the seed of the quiz students get: the first after the printed ones whose order
+    (items and options) is none of theirs, so the quiz gives away no printed version."""
+    taken = {quiz.version_code for quiz in printed}
+    first = plan.seed + plan.versions
+    for seed in range(first, first + _SEED_TRIES):
+        if _arrange(deck, plan, seed).version_code not in taken:
+            return seed
+    return first  # a deck of one item has one order
+
+
+def _subfolder(output: Output) -> str:
+    return TEACHER_DIR if output.audience == TEACHER else ""
+
+
+def _warn_of_old_teacher_files(folder: Path, deck: Deck,
+                               on_warning: Callable[[Problem], None] | None) -> None:
+    """Warn of a teacher's file an older quizgen left beside the students' (an answer key)."""
+    if on_warning is None:
+        return
+    for output in built_outputs():
+        old = folder / output.file_name(deck.id)
+        if output.audience == TEACHER and old.is_file():
+            on_warning(Problem(display_path(old), "left by an older quizgen beside the "
+                               "students' files, where anyone with the link can open it; "
+                               "teacher's files now go under teacher/: delete it",
+                               severity="warning", code="old-teacher-file"))
+
+
+def iter_plan(deck_paths: Sequence[Path], out_dir: Path, plan: Plan | int = DEFAULT_SEED,
               template_dir: Path | None = None,
               on_warning: Callable[[Problem], None] | None = None,
               now: int | None = None) -> Iterator[list[Planned]]:
     """Make every output of every deck and the site pages in memory, giving each as made.
 
     Nothing is written: every deck is validated, and every page and package made, before
-    commit() writes the first file.
+    commit() writes the first file. A plain int for plan is the first printed seed.
     """
+    if isinstance(plan, int):
+        plan = Plan(seed=plan)
     out_dir = Path(out_dir)
     entries = []
     for loaded in load_decks(deck_paths, on_warning):
         deck = loaded.deck
-        quizzes: dict[str, Quiz] = {}
+        printed = [_arrange(deck, plan, seed) for seed in plan.printed_seeds()]
+        own_seed = quiz_seed(deck, plan, printed)
+        quizzes = {SEEDED: _arrange(deck, plan, own_seed)}
         links = []
+        _warn_of_old_teacher_files(out_dir / deck.id, deck, on_warning)
         for output in built_outputs():
-            quiz = quizzes.get(output.ordering)
-            if quiz is None:
-                quiz = quizzes[output.ordering] = arrange(deck, seed, ordering=output.ordering)
-            files = output.render(deck_context(quiz, loaded.folder, template_dir, now))
-            yield place(files, out_dir / deck.id, loaded.folder)
-            filename = output.file_name(deck.id)
-            links.append(Link(output.label, f"{deck.id}/{filename}", output.audience))
-        entries.append(IndexEntry(deck.id, deck.title, len(deck.items), tuple(links)))
+            where = Path(_subfolder(output), deck.id)
+            if output.versioned:
+                runs = [(quiz, quiz.version) for quiz in printed]
+            else:
+                quiz = quizzes.get(output.ordering)
+                if quiz is None:
+                    # A package (the Anki deck) is always the whole deck: its lock keeps
+                    # every item; other stable outputs take the selection.
+                    quiz = quizzes[output.ordering] = (
+                        arrange(deck, ordering=STABLE) if output.kind == PACKAGE
+                        else _arrange(deck, plan, own_seed, output.ordering))
+                runs = [(quiz, "")]
+            for quiz, version in runs:
+                context = deck_context(quiz, loaded.folder, template_dir, now)
+                if on_warning is not None:
+                    for problem in output.check(context):
+                        on_warning(problem)
+                files = output.render(context)
+                name = output.file_name(deck.id, version)
+                if version:  # each printed version under a name of its own
+                    files = {name if key == output.file_name(deck.id) else key: data
+                             for key, data in files.items()}
+                yield place(files, out_dir / where, loaded.folder)
+                href = (where / name).as_posix()
+                links.append(Link(output.label, href, output.audience, output.howto, version))
+        versions = tuple(Version(quiz.version, quiz.version_code) for quiz in printed)
+        entries.append(IndexEntry(deck.id, deck.title, len(deck.items), tuple(links),
+                                  quiz_seed=own_seed, versions=versions,
+                                  selection=printed[0].selection_label,
+                                  selection_options=printed[0].selection))
     for page in SITE_PAGES:
         files = page.render(entries, template_dir)
         yield [(out_dir / name, data) for name, data in files.items()]
@@ -132,6 +229,8 @@ def commit(planned: Sequence[list[Planned]]) -> list[Path]:
 
 
 def build(deck_paths: Sequence[Path], out_dir: Path, seed: int = DEFAULT_SEED,
-          template_dir: Path | None = None, now: int | None = None) -> list[Path]:
+          template_dir: Path | None = None, now: int | None = None, versions: int = 2,
+          selection: Selection | None = None) -> list[Path]:
     """Build every output of every deck and the site pages; give the paths written, in order."""
-    return commit(list(iter_plan(deck_paths, out_dir, seed, template_dir, now=now)))
+    plan = Plan(seed, versions, selection or Selection())
+    return commit(list(iter_plan(deck_paths, out_dir, plan, template_dir, now=now)))

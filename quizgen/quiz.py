@@ -1,19 +1,25 @@
 """The Quiz, and arranging one: choosing a deck's items and ordering them and their options.
 
-Every output gets its quiz from arrange(), with one of two named orderings:
+Choosing and ordering are apart. The filters, ``count`` and ``pick`` choose the items (a draw
+spread across kinds, fixed by the deck, the filters and the pick number, never by a seed), so
+every version of a sheet asks the same questions. Every output then gets its order from
+arrange(), with one of two named orderings:
 
 - SEEDED: the seed shuffles the chosen items and each item's options, keeping the answers'
   letters near their fair share (the quiz, the printed sheets, the platform exports);
-- STABLE: every item in deck order, each with its options in an order fixed by the deck and
-  item ids alone, never by a seed (Anki, whose cards must not move when a deck is rebuilt).
+- STABLE: the chosen items in deck order, each with its options in an order fixed once and
+  kept (Anki, whose cards must not move when a deck is rebuilt): the order given in
+  ``fixed_orders`` (Anki's lock keeps them), else one fixed by the deck and item ids alone.
+  balanced_orders() chooses the orders to keep so the answers' letters come out even.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import random
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
 
 from quizgen.errors import SelectionError
 from quizgen.model import KINDS, Deck, Item
@@ -52,6 +58,39 @@ class Question:
 
 
 @dataclass(frozen=True)
+class Selection:
+    """What chose a quiz's items: the kind and tag filters, the count and the draw (pick)."""
+
+    kinds: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    count: int | None = None
+    pick: int = 1
+
+    def options(self) -> str:
+        """Give the selection as options to give again ("--kind fact --count 5 --pick 2")."""
+        return " ".join(filter(None, [_describe(self.kinds, self.tags),
+                                      f"--count {self.count}" if self.count is not None else "",
+                                      f"--pick {self.pick}" if self.pick != 1 else ""]))
+
+    def slug(self) -> str:
+        """Give the selection as a file-name part ("10q-hedging+who-said-tag-x-pick2"), or ""."""
+        parts = []
+        if self.count is not None:
+            parts.append(f"{self.count}q")
+        if self.kinds:
+            parts.append("+".join(sorted(set(self.kinds))))
+        if self.tags:
+            tags = "+".join(sorted(set(self.tags)))
+            safe = all(c.isascii() and (c.isalnum() or c in "-_.+") for c in tags)
+            # A tag a file name cannot hold, or a long list, goes by a short hash instead.
+            parts.append(f"tag-{tags}" if safe and len(tags) <= 60
+                         else f"tags-{_code(json.dumps(sorted(set(self.tags))), 6)}")
+        if self.pick != 1:
+            parts.append(f"pick{self.pick}")
+        return "-".join(parts)
+
+
+@dataclass(frozen=True)
 class Quiz:
     """The chosen items of a deck, in order, each with its options in order."""
 
@@ -60,6 +99,10 @@ class Quiz:
     questions: tuple[Question, ...]
     #: The filters that chose the items, as options to give again ("--kind fact --count 5").
     selection: str = ""
+    #: The same, as data.
+    chosen_by: Selection = Selection()
+    #: How many items the filters left, before --count drew from them.
+    pool_size: int = 0
 
     @property
     def version(self) -> str:
@@ -71,10 +114,52 @@ class Quiz:
         """Give the options that rebuild this quiz ("--seed 2 --kind fact --count 5")."""
         return " ".join(filter(None, [f"--seed {self.seed}", self.selection]))
 
+    @property
+    def version_code(self) -> str:
+        """Give a short code of the quiz as arranged ("K7Q-4MX"): a sheet and its key share it.
+
+        It hashes the deck id, then each question's item id, prompt and option texts in
+        order, so any other question, order or wording gives another code.
+        """
+        payload = json.dumps([self.deck.id, [[q.item.id, q.item.prompt,
+                                              [o.text for o in q.options]]
+                                             for q in self.questions]],
+                             ensure_ascii=False, separators=(",", ":"))
+        code = _code(payload, 6)
+        return f"{code[:3]}-{code[3:]}"
+
+    @property
+    def selection_label(self) -> str:
+        """Give the selection in words for a sheet: count, kinds and tags (and the draw)."""
+        chosen = self.chosen_by
+        n = len(self.questions)
+        questions = f"{n} question{'s' * (n != 1)}"
+        if chosen.count is not None and self.pool_size > n:
+            questions += f" drawn from {self.pool_size}"
+        parts = [questions,
+                 "kinds: " + (", ".join(chosen.kinds) if chosen.kinds else "all"),
+                 "tags: " + (", ".join(chosen.tags) if chosen.tags else "all")]
+        if chosen.pick != 1:
+            parts.append(f"draw {chosen.pick}")
+        return " · ".join(parts)
+
     def kinds(self) -> list[str]:
         """Give the kinds of the chosen items, in the order KINDS lists them."""
         present = {question.item.kind for question in self.questions}
         return [kind for kind in KINDS if kind in present]
+
+
+#: The letters of version codes: Crockford's base 32, without I, L, O and U.
+_CODE_LETTERS = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+
+
+def _code(text: str, length: int) -> str:
+    number = int.from_bytes(hashlib.sha256(text.encode("utf-8")).digest()[:8], "big")
+    out = []
+    for _ in range(length):
+        number, digit = divmod(number, len(_CODE_LETTERS))
+        out.append(_CODE_LETTERS[digit])
+    return "".join(out)
 
 
 def _rng(*parts: object) -> random.Random:
@@ -129,10 +214,11 @@ def _arrange_options(deck: Deck, items: list[Item], seed: int) -> list[tuple[Opt
 
 
 def option_order(deck_id: str, item_id: str, count: int) -> list[int]:
-    """Give the STABLE order of an item's options (0 is the answer), fixed forever.
+    """Give the hashed order of an item's options (0 is the answer), fixed forever.
 
     It depends on the deck and item ids alone, never on a seed or the options' text, so a
-    rebuild gives the same order and a reworded option keeps its letter.
+    rebuild gives the same order and a reworded option keeps its letter. STABLE uses it for
+    an item that fixed_orders does not name; balanced_orders() orders distractors by it.
     """
     def key(index: int) -> bytes:
         return hashlib.sha256(f"quizgen:{deck_id}:{item_id}:{index}".encode()).digest()
@@ -140,13 +226,78 @@ def option_order(deck_id: str, item_id: str, count: int) -> list[int]:
     return sorted(range(count), key=key)
 
 
-def _stable_options(deck: Deck, item: Item) -> tuple[Option, ...]:
+def _size(item: Item) -> int:
+    size = 1 + len(item.distractors)
+    if size > len(LETTERS):  # validation allows at most 4 distractors
+        raise ValueError(f"item {item.id!r} has {size} options; at most {len(LETTERS)}")
+    return size
+
+
+def fits(order: Sequence[int], item: Item) -> bool:
+    """Tell whether order is an order of this item's options (each index once)."""
+    return sorted(order) == list(range(1 + len(item.distractors)))
+
+
+def _stable_options(deck: Deck, item: Item,
+                    order: Sequence[int] | None = None) -> tuple[Option, ...]:
     choices = [(item.answer, True, "")] + [(d.text, False, d.why) for d in item.distractors]
-    if len(choices) > len(LETTERS):  # validation allows at most 4 distractors
-        raise ValueError(f"item {item.id!r} has {len(choices)} options; at most "
-                         f"{len(LETTERS)}")
-    order = option_order(deck.id, item.id, len(choices))
+    size = _size(item)
+    if order is None:
+        order = option_order(deck.id, item.id, size)
+    elif not fits(order, item):
+        raise ValueError(f"item {item.id!r}: {list(order)} is not an order of its {size} "
+                         "options")
     return tuple(Option(LETTERS[k], *choices[index]) for k, index in enumerate(order))
+
+
+def balanced_orders(deck: Deck, items: Sequence[Item],
+                    kept: Mapping[str, Sequence[int]]) -> dict[str, list[int]]:
+    """Give every item's STABLE option order: the kept one, else one that keeps letters even.
+
+    An order in ``kept`` that still fits its item (as many options as before) stays. Each
+    other item, in the order given, puts its answer at a letter among its own that is behind
+    its fair share (the sum of 1/number of options over the items that have that letter):
+    the letter the hashed order (option_order) gives it when that one is nearly as far
+    behind as the furthest, else one of those chosen by the item's id; its distractors
+    follow the hashed order. Unless kept orders were skewed already, no letter then ends
+    more than two answers above its fair share; an unchanged item keeps its letters for good.
+    """
+    used = [0] * len(LETTERS)
+    fair = [0.0] * len(LETTERS)
+    orders: dict[str, list[int]] = {}
+    for item in items:
+        order = kept.get(item.id)
+        if order is not None and fits(order, item):
+            orders[item.id] = list(order)
+            size = _size(item)
+            for k in range(size):
+                fair[k] += 1 / size
+            used[list(order).index(0)] += 1
+    for item in items:
+        if item.id in orders:
+            continue
+        size = _size(item)
+        for k in range(size):
+            fair[k] += 1 / size
+        behind = [fair[k] - used[k] for k in range(size)]
+        best = max(behind)
+        # A letter at most one answer ahead of its share ends at most two ahead once taken,
+        # and shares only grow: take one of those nearly as far behind as the furthest (or
+        # the furthest behind, when kept orders left every letter of this item further ahead).
+        floor = max(best - 1, min(best, -1))
+        places = [k for k in range(size) if behind[k] >= floor - 1e-9]
+        hashed = option_order(deck.id, item.id, size)
+        if hashed.index(0) in places:
+            # The order quizgen gave this item before it kept orders: its card keeps its
+            # letters when a lock without orders is brought up to date.
+            place = hashed.index(0)
+        else:
+            digest = hashlib.sha256(f"quizgen:{deck.id}:{item.id}:answer".encode()).digest()
+            place = places[int.from_bytes(digest[:4], "big") % len(places)]
+        used[place] += 1
+        wrong = [index for index in hashed if index != 0]
+        orders[item.id] = [*wrong[:place], 0, *wrong[place:]]
+    return orders
 
 
 def _describe(kinds: Iterable[str], tags: Iterable[str]) -> str:
@@ -154,18 +305,75 @@ def _describe(kinds: Iterable[str], tags: Iterable[str]) -> str:
     return " ".join(parts)
 
 
+def _seats(sizes: list[int], count: int, pick: int,
+           tie_order: list[int]) -> tuple[list[int], list[int]]:
+    """Give how many items each kind gives to draw ``pick`` of ``count``, and to those before.
+
+    Each kind gets its whole share of ``count`` (proportional to its size); the seats left
+    over go to the kinds with the largest fractions first (ties in ``tie_order``), and each
+    further draw passes them on to the next kinds in that order, round and round.
+    """
+    total = sum(sizes)
+    base = [count * size // total for size in sizes]
+    before = [(pick - 1) * b for b in base]
+    left = count - sum(base)
+    if not left:
+        return base, before
+    fraction = [count * size - b * total for size, b in zip(sizes, base, strict=True)]
+    candidates = sorted((k for k in range(len(sizes)) if fraction[k] > 0),
+                        key=lambda k: (-fraction[k], tie_order.index(k)))
+    covered, m = (pick - 1) * left, len(candidates)
+    for i, k in enumerate(candidates):
+        before[k] += (covered - i + m - 1) // m if covered > i else 0
+    seats = list(base)
+    for j in range(left):
+        seats[candidates[(covered + j) % m]] += 1
+    return seats, before
+
+
+def draw(deck: Deck, pool: Sequence[Item], count: int | None, pick: int = 1) -> list[Item]:
+    """Give the items draw ``pick`` takes from the pool: the same for every seed, deck order.
+
+    Each kind gives its share of ``count`` (see _seats), taken from a fixed shuffle of
+    that kind's items (by deck and kind alone); draw 2 takes the items after draw 1's in
+    each shuffle, and so on round, so successive draws repeat items as late as they can.
+    """
+    if count is None or count >= len(pool):
+        return list(pool)
+    kinds = list(dict.fromkeys(item.kind for item in pool))
+    groups = [[item for item in pool if item.kind == kind] for kind in kinds]
+    shuffled = []
+    for kind, group in zip(kinds, groups, strict=True):
+        # Shuffle all the deck's items of the kind, then keep those the filters left: a
+        # narrower filter draws in the same order.
+        ids = sorted(item.id for item in deck.items if item.kind == kind)
+        _rng(deck.id, "draw", kind).shuffle(ids)
+        by_id = {item.id: item for item in group}
+        shuffled.append([by_id[i] for i in ids if i in by_id])
+    tie_order = list(range(len(kinds)))
+    _rng(deck.id, "draw", "kinds", *kinds).shuffle(tie_order)
+    seats, before = _seats([len(group) for group in groups], count, pick, tie_order)
+    chosen = {item.id for group, n, start in zip(shuffled, seats, before, strict=True)
+              for item in (group[(start + j) % len(group)] for j in range(n))}
+    return [item for item in pool if item.id in chosen]
+
+
 def arrange(deck: Deck, seed: int = DEFAULT_SEED, count: int | None = None,
             kinds: Iterable[str] = (), tags: Iterable[str] = (),
-            ordering: str = SEEDED) -> Quiz:
-    """Give the quiz a seed draws from a deck: items filtered, sampled and shuffled.
-
-    With ``ordering=STABLE`` the seed plays no part: every item that the filters keep, in
-    deck order, each with its options in their fixed order (see option_order).
+            ordering: str = SEEDED, pick: int = 1,
+            fixed_orders: Mapping[str, Sequence[int]] | None = None) -> Quiz:
+    """Give the quiz of a deck: items filtered and drawn, then ordered by the seed.
 
     An item is kept when its kind is one of ``kinds`` (any kind when empty) and it carries
-    one of ``tags`` (any tags when empty). ``count`` samples that many of the kept items
-    (the command line only passes 1 or more; a library caller passing less gets an error).
-    The answers' letters are spread evenly over the chosen questions (see _arrange_options).
+    one of ``tags`` (any tags when empty). ``count`` draws that many of the kept items,
+    spread across kinds; ``pick`` says which fixed draw (see draw()). The seed never changes
+    which items are drawn, only their order and their options' order. (The command line
+    only passes a count of 1 or more; a library caller passing less gets an error.)
+
+    With ``ordering=SEEDED`` the answers' letters are spread evenly over the chosen
+    questions (see _arrange_options). With ``ordering=STABLE`` the seed plays no part: the
+    drawn items in deck order, each with the option order ``fixed_orders`` gives for it,
+    else the hashed one (see option_order).
     """
     if ordering not in ORDERINGS:
         raise ValueError(f"unknown ordering {ordering!r}; use one of {', '.join(ORDERINGS)}")
@@ -189,17 +397,32 @@ def arrange(deck: Deck, seed: int = DEFAULT_SEED, count: int | None = None,
                 f"{deck.id}: --count {count} asks for more items than the {len(pool)} "
                 f"{'item' if one else 'items'}{which}; use --count {len(pool)} or fewer"
             )
+    if pick < 1:
+        raise SelectionError(f"--pick is {pick}; draws are numbered from 1")
+    if pick != 1 and count is None:
+        raise SelectionError(f"--pick {pick} chooses among draws of --count items; without "
+                             "--count every item is asked, so give --count too")
+    drawn = draw(deck, pool, count, pick)
     if ordering == STABLE:
-        chosen = pool[:count]
-        options = [_stable_options(deck, item) for item in chosen]
+        chosen = drawn
+        fixed = fixed_orders or {}
+        options = [_stable_options(deck, item, fixed.get(item.id)) for item in chosen]
     else:
         order = _rng(deck.id, seed, "items")
-        # sample() of the whole pool is a shuffle; with a count it also chooses.
-        chosen = order.sample(pool, len(pool) if count is None else count)
+        # sample() of all the drawn items is a shuffle (and the order older quizgen gave
+        # a quiz of the whole pool, so a sheet of the whole deck keeps its version).
+        chosen = order.sample(drawn, len(drawn))
         options = _arrange_options(deck, chosen, seed)
     questions = tuple(Question(number, item, opts)
                       for number, (item, opts) in enumerate(zip(chosen, options, strict=True),
                                                              start=1))
-    selection = " ".join(filter(None, [_describe(kinds, tags),
-                                       f"--count {count}" if count is not None else ""]))
-    return Quiz(deck, seed, questions, selection)
+    chosen_by = Selection(kinds, tags, count, pick)
+    return Quiz(deck, seed, questions, chosen_by.options(), chosen_by, len(pool))
+
+
+def with_orders(quiz: Quiz, fixed_orders: Mapping[str, Sequence[int]]) -> Quiz:
+    """Give a STABLE quiz with its questions' options put in the given orders (by item id)."""
+    questions = tuple(replace(q, options=_stable_options(quiz.deck, q.item,
+                                                          fixed_orders.get(q.item.id)))
+                      for q in quiz.questions)
+    return replace(quiz, questions=questions)

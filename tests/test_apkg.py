@@ -293,6 +293,7 @@ def test_anki_writes_the_deck_and_its_lock(workdir: Path) -> None:
         "decks/mini/anki-lock.json: written for 4 items\n")
     assert (workdir / "mini.apkg").is_file()
     # Nothing changed: the lock stays as it is, and only the deck is written.
+    (workdir / "out").mkdir()
     assert run("anki", "decks/mini", "-o", "out/deck.apkg", "--frozen") == (
         0, "out/deck.apkg\n", "")
     assert (workdir / "out" / "deck.apkg").read_bytes() == (workdir / "mini.apkg").read_bytes()

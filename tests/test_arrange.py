@@ -1,4 +1,4 @@
-"""arrange: one seed fixes the items, their order and every item's option order."""
+"""arrange: the selection fixes the items; the seed fixes their order and every option order."""
 
 from __future__ import annotations
 

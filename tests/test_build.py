@@ -14,7 +14,9 @@ from quizgen.builder import build, step_count
 from quizgen.cli.outputs import _with_progress
 from quizgen.errors import DeckError, QuizgenError
 
-PAGES = ("quiz.html", "worksheet.html", "answer-key.html")
+#: What a build writes for students (beside the .apkg) and, per version, for the teacher.
+STUDENT_PAGES = ("quiz.html", "article.html")
+PRINTED = ("worksheet", "answer-key")
 # Builds bring a deck's anki-lock.json up to date, so every test here builds copies.
 FIXTURES = Path("/nonexistent")  # replaced, for each test, by a copy of tests/fixtures
 
@@ -24,10 +26,16 @@ def _copied_fixtures(copies: Copies, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(sys.modules[__name__], "FIXTURES", copies.fixtures)
 
 
-def outputs_of(site: Path, deck: str, lock: Path | None = None) -> list[Path]:
+def outputs_of(site: Path, deck: str, lock: Path | None = None,
+               versions: tuple[int, ...] = (1, 2)) -> list[Path]:
     """Give the files a build writes for one deck, in order; lock when it was (re)written."""
-    pages = [site / deck / p for p in PAGES]
-    return [*pages, *([lock] if lock else []), site / deck / f"{deck}.apkg"]
+    teacher = site / "teacher" / deck
+    return [*(site / deck / page for page in STUDENT_PAGES),
+            *(teacher / f"{page}-v{v}.html" for page in PRINTED for v in versions),
+            *([lock] if lock else []), site / deck / f"{deck}.apkg", teacher / f"{deck}.json"]
+
+
+SITE_PAGES = ("index.html", "teacher/index.html")
 
 
 def ids_in(path: Path) -> list[str]:
@@ -40,17 +48,17 @@ def test_build_writes_each_page_of_each_deck_then_the_index(tmp_path: Path) -> N
     site = tmp_path / "site"
     assert written == (outputs_of(site, "mini", FIXTURES / "mini" / "anki-lock.json")
                        + outputs_of(site, "hostile", FIXTURES / "hostile" / "anki-lock.json")
-                       + [site / "index.html"])
+                       + [site / page for page in SITE_PAGES])
     assert step_count(decks) == len(written) - 2  # the locks come with their decks
     assert all(path.stat().st_size > 1000 for path in written if path.suffix == ".html")
 
 
-def test_index_links_every_page_with_titles_and_counts(tmp_path: Path) -> None:
+def test_index_links_the_students_outputs_with_titles_and_counts(tmp_path: Path) -> None:
     build([FIXTURES / "mini", FIXTURES / "hostile" / "deck.yaml"], tmp_path)
     index = (tmp_path / "index.html").read_text(encoding="utf-8")
     assert re.findall(r'href="([^"]+)"', index) == [
         f"{deck}/{page}" for deck in ("mini", "hostile")
-        for page in ("quiz.html", f"{deck}.apkg", "worksheet.html", "answer-key.html")]
+        for page in ("quiz.html", "article.html", f"{deck}.apkg")]
     assert re.findall(r"<h2>(.*?)</h2>", index) == [
         "A small deck for tests",
         "Hostile &lt;/title&gt;&lt;script&gt;alert(&#39;title&#39;)&lt;/script&gt; deck &amp; co",
@@ -59,6 +67,18 @@ def test_index_links_every_page_with_titles_and_counts(tmp_path: Path) -> None:
     assert "2 items · <code>hostile</code>" in index
     for href in re.findall(r'href="([^"]+)"', index):
         assert (tmp_path / href).is_file()
+
+
+def test_the_teachers_index_links_every_teacher_file_and_what_students_get(
+        tmp_path: Path) -> None:
+    build([FIXTURES / "mini"], tmp_path)
+    page = (tmp_path / "teacher" / "index.html").read_text(encoding="utf-8")
+    assert re.findall(r'href="([^"]+)"', page) == [
+        "../index.html", "mini/worksheet-v1.html", "mini/answer-key-v1.html",
+        "mini/worksheet-v2.html", "mini/answer-key-v2.html", "mini/mini.json",
+        "../mini/quiz.html", "../mini/article.html", "../mini/mini.apkg"]
+    for href in re.findall(r'href="([^"]+)"', page):
+        assert (tmp_path / "teacher" / href).resolve().is_file()
 
 
 def test_two_builds_with_one_seed_are_byte_identical(tmp_path: Path, copies: Copies) -> None:
@@ -70,19 +90,24 @@ def test_two_builds_with_one_seed_are_byte_identical(tmp_path: Path, copies: Cop
         assert one.read_bytes() == two.read_bytes(), one.relative_to(tmp_path / "a")
 
 
-def test_two_seeds_give_different_orders(tmp_path: Path) -> None:
-    build([FIXTURES / "mini"], tmp_path / "a", seed=1)
-    build([FIXTURES / "mini"], tmp_path / "b", seed=2)
-    one, two = (ids_in(tmp_path / v / "mini" / "worksheet.html") for v in "ab")
+def test_two_versions_ask_the_same_items_in_different_orders(tmp_path: Path) -> None:
+    build([FIXTURES / "mini"], tmp_path)
+    one, two = (ids_in(tmp_path / "teacher" / "mini" / f"worksheet-v{v}.html") for v in (1, 2))
     assert sorted(one) == sorted(two)
     assert one != two
 
 
-def test_quiz_worksheet_and_key_of_one_build_share_the_order(tmp_path: Path) -> None:
+def test_each_versions_sheet_and_key_share_the_order_and_the_quiz_has_its_own(
+        tmp_path: Path) -> None:
     build([FIXTURES / "mini"], tmp_path, seed=9)
-    orders = [ids_in(tmp_path / "mini" / page) for page in PAGES]
-    assert orders[0] == orders[1] == orders[2]
-    assert len(orders[0]) == 4
+    teacher = tmp_path / "teacher" / "mini"
+    quiz = ids_in(tmp_path / "mini" / "quiz.html")
+    for version in (9, 10):
+        sheet = ids_in(teacher / f"worksheet-v{version}.html")
+        assert sheet == ids_in(teacher / f"answer-key-v{version}.html")
+        assert len(sheet) == 4
+        assert quiz != sheet
+    assert "The quiz uses seed 11:" in (tmp_path / "teacher" / "index.html").read_text("utf-8")
 
 
 def test_a_bad_deck_stops_the_build_before_anything_is_written(tmp_path: Path) -> None:
@@ -114,7 +139,7 @@ def test_every_shipped_deck_builds(name: str, tmp_path: Path, copies: Copies) ->
     deck = copies.shipped(name)
     loaded, _ = load_checked(deck)
     written = build([deck], tmp_path)
-    assert written == [*outputs_of(tmp_path, loaded.id), tmp_path / "index.html"]
+    assert written == [*outputs_of(tmp_path, loaded.id), *(tmp_path / p for p in SITE_PAGES)]
     assert len(ids_in(tmp_path / loaded.id / "quiz.html")) == len(loaded.items)
     assert f"{len(loaded.items)} items" in (tmp_path / "index.html").read_text(encoding="utf-8")
 
@@ -128,8 +153,12 @@ def test_build_command_piped_prints_only_the_paths(tmp_path: Path,
     shutil.copytree(FIXTURES / "mini", tmp_path / "decks" / "mini")
     code, out, err = run("build")
     assert (code, err) == (0, "")
-    assert out == "".join(f"dist/mini/{page}\n" for page in PAGES) + (
-        "decks/mini/anki-lock.json\ndist/mini/mini.apkg\ndist/index.html\n")
+    assert out == (
+        "dist/mini/quiz.html\ndist/mini/article.html\n"
+        "dist/teacher/mini/worksheet-v1.html\ndist/teacher/mini/worksheet-v2.html\n"
+        "dist/teacher/mini/answer-key-v1.html\ndist/teacher/mini/answer-key-v2.html\n"
+        "decks/mini/anki-lock.json\ndist/mini/mini.apkg\ndist/teacher/mini/mini.json\n"
+        "dist/index.html\ndist/teacher/index.html\n")
     assert (tmp_path / "dist" / "mini" / "quiz.html").is_file()
 
 
@@ -137,8 +166,9 @@ def test_build_command_takes_decks_a_folder_and_a_seed(tmp_path: Path) -> None:
     code, out, _ = run("build", str(FIXTURES / "mini"), "-o", str(tmp_path / "out"),
                        "--seed", "3")
     assert code == 0
-    assert out.splitlines()[-1] == str(tmp_path / "out" / "index.html")
-    assert "Version 3" in (tmp_path / "out" / "mini" / "worksheet.html").read_text("utf-8")
+    assert out.splitlines()[-1] == str(tmp_path / "out" / "teacher" / "index.html")
+    assert "Version 3" in (tmp_path / "out" / "teacher" / "mini" / "worksheet-v3.html"
+                           ).read_text("utf-8")
 
 
 def test_build_command_error_is_one_line_and_exit_1(tmp_path: Path) -> None:
@@ -249,7 +279,7 @@ def test_a_broken_template_leaves_the_previous_site_whole(tmp_path: Path) -> Non
 def test_one_deck_named_twice_is_built_once(tmp_path: Path) -> None:
     written = build([FIXTURES / "mini", FIXTURES / "mini" / "deck.yaml"], tmp_path)
     assert written == [*outputs_of(tmp_path, "mini", FIXTURES / "mini" / "anki-lock.json"),
-                       tmp_path / "index.html"]
+                       *(tmp_path / p for p in SITE_PAGES)]
 
 
 @pytest.mark.parametrize("name", SHIPPED)

@@ -93,7 +93,8 @@ def test_build_skips_a_deck_with_no_reviewed_item_and_says_so(
     assert code == 0
     assert f"{path}: warning: skipped: every item is still a draft; review them first " \
            "(delete each item's status: draft line)" in err.splitlines()
-    assert out.splitlines() == [str(tmp_path / "site" / "index.html")]
+    assert out.splitlines() == [str(tmp_path / "site" / "index.html"),
+                                str(tmp_path / "site" / "teacher" / "index.html")]
     code, _, err = run("anki", str(deck), "-o", str(tmp_path / "m.apkg"))
     assert (code, err.strip()) == (1, f"Error: {path}: every item is still a draft; review "
                                       "them first (delete each item's status: draft line)")

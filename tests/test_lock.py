@@ -77,15 +77,17 @@ def test_a_long_summary_names_ten_items_and_counts_the_rest() -> None:
 
 
 def test_the_file_is_sorted_indented_json_with_a_trailing_newline(tmp_path: Path) -> None:
-    text = Lock({"b": Entry("sha256:b1", 7), "a": Entry("sha256:a1", 8)},
+    text = Lock({"b": Entry("sha256:b1", 7), "a": Entry("sha256:a1", 8, order=(2, 0, 1))},
                 Entry("sha256:t", 9)).to_json()
     assert text == (
         "{\n"
         '  "_comment": "Written by \'quizgen anki\'; commit it. \'mod\' is when an item\'s '
         "Anki notes last changed: Anki updates a note on re-import only when this time is "
-        'newer.",\n'
+        "newer. 'order' is a multiple-choice card's option order (0 the answer, then the "
+        "distractors as deck.yaml lists them), kept so its letters never move.\",\n"
         '  "items": {\n'
-        '    "a": {\n      "hash": "sha256:a1",\n      "mod": 8\n    },\n'
+        '    "a": {\n      "hash": "sha256:a1",\n      "mod": 8,\n'
+        '      "order": [\n        2,\n        0,\n        1\n      ]\n    },\n'
         '    "b": {\n      "hash": "sha256:b1",\n      "mod": 7\n    }\n'
         "  },\n"
         '  "note_types": {\n    "hash": "sha256:t",\n    "mod": 9\n  }\n'
@@ -93,8 +95,8 @@ def test_the_file_is_sorted_indented_json_with_a_trailing_newline(tmp_path: Path
     )
     path = tmp_path / "anki-lock.json"
     path.write_text(text, encoding="utf-8")
-    assert read_lock(path) == Lock({"a": Entry("sha256:a1", 8), "b": Entry("sha256:b1", 7)},
-                                   Entry("sha256:t", 9))
+    assert read_lock(path) == Lock({"a": Entry("sha256:a1", 8, order=(2, 0, 1)),
+                                    "b": Entry("sha256:b1", 7)}, Entry("sha256:t", 9))
 
 
 def test_no_file_is_no_lock(tmp_path: Path) -> None:
@@ -121,6 +123,12 @@ def test_no_file_is_no_lock(tmp_path: Path) -> None:
      "the lock from version control"),
     ('{"items": {}, "retired": []}',
      '"retired" must be a mapping of item ids; restore the lock from version control'),
+    ('{"items": {"a": {"hash": "x", "mod": 7, "order": [0, 0, 1]}}}',
+     "item 'a': \"order\" must list each option's index once (0 to the number of options "
+     "less one); restore the lock from version control"),
+    ('{"items": {"a": {"hash": "x", "mod": 7, "order": [0]}}}',
+     "item 'a': \"order\" must list each option's index once (0 to the number of options "
+     "less one); restore the lock from version control"),
 ])
 def test_a_broken_lock_says_what_is_wrong(tmp_path: Path, text: str, message: str) -> None:
     path = tmp_path / "anki-lock.json"

@@ -15,7 +15,7 @@ from quizgen.errors import TemplateProblemError
 from quizgen.outputs import OUTPUTS, PAGE
 from quizgen.outputs.pages import TEMPLATES
 from quizgen.outputs.pages import render_page as render_html
-from quizgen.outputs.site import IndexEntry, Link
+from quizgen.outputs.site import IndexEntry, Link, Version, teacher_page
 from quizgen.outputs.site import index_page as render_index
 from quizgen.quiz import Quiz, arrange
 from quizgen.validation import load_checked
@@ -211,21 +211,19 @@ def test_unknown_mode_is_a_programming_error(mini: Quiz) -> None:
         render_html(mini, "exam")
 
 
-def test_index_lists_each_deck_with_its_count_and_links() -> None:
+def test_index_lists_each_deck_with_its_count_and_only_the_students_links() -> None:
     entries = [
         IndexEntry("mini", "A small deck for tests", 4,
                    (Link("Quiz", "mini/quiz.html", "student"),
-                    Link("Worksheet", "mini/worksheet.html", "teacher"))),
+                    Link("Worksheet", "teacher/mini/worksheet-v1.html", "teacher"))),
         IndexEntry("one", "<One> & only", 1, (Link("Quiz", "one/quiz.html", "student"),)),
     ]
     page = render_index(entries)
     text = text_of(page)
-    assert ("A small deck for tests 4 items · mini For students Quiz "
-            "For the teacher Worksheet") in text
+    assert "A small deck for tests 4 items · mini For students Quiz &lt;One&gt;" in text
     assert "&lt;One&gt; &amp; only 1 item · one For students Quiz" in text
-    assert "For the teacher" not in text.split("&lt;One&gt;")[1]  # no empty group
-    assert re.findall(r'href="([^"]+)"', page) == [
-        "mini/quiz.html", "mini/worksheet.html", "one/quiz.html"]
+    assert "For the teacher" not in text
+    assert re.findall(r'href="([^"]+)"', page) == ["mini/quiz.html", "one/quiz.html"]
 
 
 def build_links(deck: str) -> tuple[Link, ...]:
@@ -235,13 +233,40 @@ def build_links(deck: str) -> tuple[Link, ...]:
 
 
 def test_index_keeps_the_teachers_pages_apart_from_the_students() -> None:
-    # Links made without an audience (as build.py makes them today) are grouped by file name.
-    text = text_of(render_index([IndexEntry("mini", "Mini", 4, build_links("mini"))]))
-    assert ("The answer key and the quiz page both contain the answers (the quiz checks them "
-            "in the browser): use the quiz for practice, not for a graded test, and keep the "
-            "key to yourself.") in text
-    assert ("Mini 4 items · mini For students Quiz Anki deck "
-            "For the teacher Worksheet Answer key") in text
+    # Links made without an audience are grouped by file name; none of the teacher's shows.
+    page = render_index([IndexEntry("mini", "Mini", 4, build_links("mini"))])
+    text = text_of(page)
+    assert ("The quiz checks your answers in the page itself: it is for practice. Read the "
+            "article first, or keep it open beside the questions.") in text
+    assert "Mini 4 items · mini For students Quiz Anki deck" in text
+    assert re.findall(r'href="([^"]+)"', page) == ["mini/quiz.html", "mini/mini.apkg"]
+
+
+def test_the_teachers_page_lists_versions_with_codes_and_every_teacher_output() -> None:
+    entry = IndexEntry(
+        "mini", "Mini", 4,
+        (Link("Quiz", "mini/quiz.html", "student", "The quiz."),
+         Link("Worksheet", "teacher/mini/worksheet-v1.html", "teacher", "Print it.", "1"),
+         Link("Answer key", "teacher/mini/answer-key-v1.html", "teacher", "Mark with it.", "1"),
+         Link("Worksheet", "teacher/mini/worksheet-v2.html", "teacher", "Print it.", "2"),
+         Link("Answer key", "teacher/mini/answer-key-v2.html", "teacher", "Mark with it.", "2"),
+         Link("Sourcing map", "teacher/mini/sources.html", "teacher", "Who says what.")),
+        quiz_seed=3, versions=(Version("1", "AAA-111"), Version("2", "BBB-222")),
+        selection="4 questions · kinds: all · tags: all")
+    page = teacher_page([entry])
+    assert re.findall(r'href="([^"]+)"', page) == [
+        "../index.html", "mini/worksheet-v1.html", "mini/answer-key-v1.html",
+        "mini/worksheet-v2.html", "mini/answer-key-v2.html", "mini/sources.html",
+        "../mini/quiz.html"]
+    text = text_of(page)
+    assert ("Mini 4 items · mini · 4 questions · kinds: all · tags: all Printed versions "
+            "Every version asks the same questions in another order; a sheet and its key show "
+            "the same code. Worksheet: Print it. Answer key: Mark with it. Version Code Files "
+            "1 AAA-111 Worksheet · Answer key 2 BBB-222 Worksheet · Answer key "
+            "Also for the teacher Sourcing map Who says what. "
+            "What students get Quiz The quiz. The quiz uses seed 3: its order is none of the "
+            "printed versions', so it gives away no test. To print more versions later, use "
+            "other seeds (quizgen html mini --mode worksheet --seed 4 and on).") in text
 
 
 def test_a_link_says_whom_it_is_for() -> None:
@@ -254,9 +279,12 @@ def test_the_registry_is_the_one_mapping_of_modes_to_files() -> None:
     pages = [output for output in OUTPUTS if output.kind == PAGE]
     assert [(p.name, p.file_name("d"), p.label, p.audience) for p in pages] == [
         ("quiz", "quiz.html", "Quiz", "student"),
+        ("article", "article.html", "Article", "student"),
         ("worksheet", "worksheet.html", "Worksheet", "teacher"),
         ("key", "answer-key.html", "Answer key", "teacher")]
-    assert list(TEMPLATES) == [p.name for p in pages]
+    assert [p.file_name("d", "2") for p in pages if p.versioned] == [
+        "worksheet-v2.html", "answer-key-v2.html"]
+    assert list(TEMPLATES) == [p.name for p in pages if p.name != "article"]
     assert all((Path(__file__).parent.parent / "templates" / "html" / name).is_file()
                for name in TEMPLATES.values())
 
@@ -290,9 +318,11 @@ def test_students_see_only_the_version_and_the_key_gives_the_options_to_rebuild_
 @pytest.mark.parametrize(("mode", "label"), [("worksheet", "Version 7"),
                                              ("key", "Answer key · Version 7")])
 def test_printed_pages_carry_the_deck_version_and_page_number(mode: str, label: str) -> None:
-    page = render_html(quiz_of("mini", 7), mode)
+    quiz = quiz_of("mini", 7)
+    page = render_html(quiz, mode)
     assert 'content: "A small deck for tests";' in page
-    assert f'content: "{label} · page " counter(page) " of " counter(pages);' in page
+    assert (f'content: "{label} · {quiz.version_code} · page " counter(page) " of " '
+            'counter(pages);') in page
 
 
 def test_deck_text_in_the_print_footer_cannot_leave_its_css_string(hostile: Quiz) -> None:

@@ -12,70 +12,154 @@ import click
 from quizgen.cli import cli, deck_paths, load, load_placed, warn
 from quizgen.model import KINDS
 from quizgen.outputs import EXPORT, PAGE, names
-from quizgen.quiz import DEFAULT_SEED
+from quizgen.quiz import DEFAULT_SEED, Selection
 
 T = TypeVar("T")
+
+
+def _stdout_is_terminal() -> bool:
+    return sys.stdout.isatty()
+
+
+def check_target(output: str, *, binary: bool = False, page: bool = False) -> None:
+    """Refuse, before any work, an output quizgen must not write: say why and what to do.
+
+    A binary file never goes to a terminal; a page is HTML, never PDF; a file goes only
+    into a folder that exists (a mistyped folder is not created).
+    """
+    from quizgen.errors import OutputError
+
+    if output == "-":
+        if binary and _stdout_is_terminal():
+            raise OutputError("standard output is a terminal, and this file is binary: "
+                              "redirect it (> FILE) or give -o FILE")
+        return
+    path = Path(output)
+    if page and path.suffix.lower() == ".pdf":
+        raise OutputError(f"{output}: quizgen writes HTML, not PDF; write "
+                          f"{path.with_suffix('.html')} and print it to PDF from the browser "
+                          "(Print, then Save as PDF)")
+    folder = path.parent
+    if not folder.is_dir():
+        what = "is not a folder" if folder.exists() else "does not exist"
+        raise OutputError(f"{output}: the folder {folder} {what}; create it first or give "
+                          "another -o")
+
+
+def _emit(output: str, data: bytes, binary: bool) -> None:
+    """Write data to the file output names (atomically), or to standard output for -."""
+    from quizgen.outputs.write import write_atomic
+
+    if output == "-":
+        if binary:
+            sys.stdout.flush()
+            sys.stdout.buffer.write(data)
+            sys.stdout.buffer.flush()
+        else:
+            click.echo(data.decode("utf-8"), nl=False)
+        return
+    write_atomic(Path(output), data)
+    click.echo(output)
+
+
+def _selection_options(func: Callable[..., None]) -> Callable[..., None]:
+    """Add the options that choose a quiz's items: --count, --kind, --tag and --pick."""
+    for option in reversed((
+        click.option("--count", type=click.IntRange(min=1), metavar="N",
+                     help="Draw N of the items left by the filters, spread across kinds; "
+                          "the same N items for every --seed."),
+        click.option("--kind", "kinds", multiple=True, metavar="KIND",
+                     type=click.Choice(list(KINDS)),
+                     help=f"Keep items of this kind (repeatable: any of them): "
+                          f"{', '.join(KINDS)}."),
+        click.option("--tag", "tags", multiple=True, metavar="TAG",
+                     help="Keep items with this tag (repeatable: any of them)."),
+        click.option("--pick", type=click.IntRange(min=1), default=1, show_default=True,
+                     metavar="N",
+                     help="With --count: take the N-th fixed draw, another set of items."),
+    )):
+        func = option(func)
+    return func
+
 
 @cli.command()
 @click.argument("deck", metavar="DECK")
 @click.option("--format", "fmt", type=click.Choice(names(EXPORT)), default="json",
               show_default=True, help="The export format.")
 @click.option("-o", "--output", default="-", metavar="FILE|-", show_default=True,
-              help="Where to write; - for standard output.")
+              help="Where to write; - for standard output (never a terminal for a binary "
+                   "format).")
+@click.option("--seed", type=int, default=DEFAULT_SEED, show_default=True, metavar="N",
+              help="The order of questions and options, for formats that keep one.")
+@_selection_options
 @click.option("--include-drafts", is_flag=True,
-              help="Include items still marked status: draft (left out otherwise).")
-def export(deck: str, fmt: str, output: str, include_drafts: bool) -> None:
-    """Export a validated deck as one JSON document whose names mirror deck.yaml.
+              help="Include items still marked status: draft (a preview for the deck's "
+                   "author; left out otherwise).")
+def export(deck: str, fmt: str, output: str, seed: int, count: int | None,
+           kinds: tuple[str, ...], tags: tuple[str, ...], pick: int,
+           include_drafts: bool) -> None:
+    """Export a validated deck, or the items chosen from it, in another format.
+
+    json gives the deck as one document whose names mirror deck.yaml (only the chosen
+    items, in deck order, when --count, --kind or --tag choose).
 
     \b
     Example:
         quizgen export iran-pakistan-2024 --format json -o deck.json
     """
     from quizgen.outputs import Context, get
-    from quizgen.outputs.write import write_atomic
     from quizgen.quiz import arrange
 
     output_format = get(fmt)
-    quiz = arrange(load(deck, include_drafts), ordering=output_format.ordering)
+    check_target(output, binary=output_format.binary)
+    quiz = arrange(load(deck, include_drafts), seed, count, kinds, tags,
+                   ordering=output_format.ordering, pick=pick)
     (data,) = output_format.render(Context(quiz)).values()
-    if output == "-":
-        click.echo(data.decode("utf-8"), nl=False)
-    else:
-        write_atomic(Path(output), data)
-        click.echo(output)
+    _emit(output, data, output_format.binary)
 
 
 _TEMPLATE_DIR = click.Path(exists=True, file_okay=False, path_type=Path)
+#: Other names --mode accepts for a page, as teachers call it.
+MODE_ALIASES = {"answer-key": "key"}
+
+
+def default_page_name(deck_id: str, stem: str, seed: int | None, selection: Selection) -> str:
+    """Give the file name of a page made without -o: all that tells it from another page.
+
+    ``<deck>-<page>`` then ``-v<seed>`` when a seed was given, then the selection (count,
+    kinds, tags, draw), so a page of another version or selection never replaces it.
+    """
+    parts = [deck_id, stem, "" if seed is None else f"v{seed}", selection.slug()]
+    return "-".join(filter(None, parts)) + ".html"
 
 
 @cli.command()
 @click.argument("deck", metavar="DECK")
 @click.option("-o", "--output", metavar="FILE|-",
-              help="Where to write; - for standard output.  [default: DECKID-MODE.html, "
-                   "or DECKID-MODE-vSEED.html with --seed]")
-@click.option("--mode", type=click.Choice(names(PAGE)), default="quiz", show_default=True,
-              help="quiz: interactive, graded in the page; worksheet: printable sheet; "
-                   "key: the answer key of that sheet.")
+              help="Where to write; - for standard output.  [default: DECKID-MODE.html, with "
+                   "-vSEED and the selection added when given]")
+@click.option("--mode", type=click.Choice([*names(PAGE), *MODE_ALIASES]), default="quiz",
+              show_default=True,
+              help="quiz: interactive, graded in the page; article: the article, its "
+                   "paragraphs numbered; worksheet: printable sheet; key (or answer-key): "
+                   "the answer key of that sheet.")
 @click.option("--seed", type=int, metavar="N",
               help="The version: picks the order of questions and options.  [default: 1]")
-@click.option("--count", type=click.IntRange(min=1), metavar="N",
-              help="Sample N of the items left by the filters.")
-@click.option("--kind", "kinds", multiple=True, metavar="KIND",
-              type=click.Choice(list(KINDS)),
-              help=f"Keep items of this kind (repeatable: any of them): {', '.join(KINDS)}.")
-@click.option("--tag", "tags", multiple=True, metavar="TAG",
-              help="Keep items with this tag (repeatable: any of them).")
+@_selection_options
 @click.option("--template-dir", type=_TEMPLATE_DIR, metavar="DIR",
               help="Templates here override the built-in ones (extend them as default:NAME).")
 @click.option("--include-drafts", is_flag=True,
-              help="Include items still marked status: draft, marked as drafts (a preview "
-                   "for the deck's author).")
+              help="Include items still marked status: draft (a preview for the deck's "
+                   "author; left out otherwise).")
 def html(deck: str, output: str | None, mode: str, seed: int | None, count: int | None,
-         kinds: tuple[str, ...], tags: tuple[str, ...], template_dir: Path | None,
-         include_drafts: bool) -> None:
+         kinds: tuple[str, ...], tags: tuple[str, ...], pick: int,
+         template_dir: Path | None, include_drafts: bool) -> None:
     """Write one self-contained HTML page: an interactive quiz, a worksheet or its key.
 
-    A worksheet and a key built with the same --seed (and filters) agree letter for letter.
+    --count and the filters choose the items, the same for every --seed; the seed orders
+    them. A quiz, a worksheet and a key built with the same --seed (and selection) share
+    their order and agree letter for letter. To print a page as PDF, open it in a browser
+    and print it.
 
     \b
     Examples:
@@ -85,53 +169,59 @@ def html(deck: str, output: str | None, mode: str, seed: int | None, count: int 
         quizgen html iran-pakistan-2024 --kind who-said --kind hedging -o - > practice.html
     """
     from quizgen.outputs import Context, get
-    from quizgen.outputs.write import write_atomic
     from quizgen.quiz import arrange
 
-    page_output = get(mode)
+    page_output = get(MODE_ALIASES.get(mode, mode))
+    if output is not None:
+        check_target(output, page=True)
     loaded = load(deck, include_drafts)
     quiz = arrange(loaded, DEFAULT_SEED if seed is None else seed, count, kinds, tags,
-                   ordering=page_output.ordering)
+                   ordering=page_output.ordering, pick=pick)
     (page,) = page_output.render(Context(quiz, template_dir)).values()
-    if output == "-":
-        click.echo(page.decode("utf-8"), nl=False)
-        return
     if output is None:
-        version = "" if seed is None else f"-v{seed}"
         stem = Path(page_output.file_name(loaded.id)).stem
-        output = f"{loaded.id}-{stem}{version}.html"
-    write_atomic(Path(output), page)
-    click.echo(output)
+        output = default_page_name(loaded.id, stem, seed, quiz.chosen_by)
+    _emit(output, page, binary=False)
 
 
 @cli.command()
 @click.argument("decks", nargs=-1, metavar="[DECK]...")
 @click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path),
               default=Path("dist"), show_default=True, metavar="DIR",
-              help="The folder to build into.")
+              help="The folder to build into (made if missing).")
 @click.option("--seed", type=int, default=DEFAULT_SEED, show_default=True, metavar="N",
-              help="The version of every worksheet, key and quiz built.")
+              help="The first printed version: versions are N, N+1, ...")
+@click.option("--versions", type=click.IntRange(min=1), default=2, show_default=True,
+              metavar="N", help="How many worksheet and answer-key pairs to print.")
+@_selection_options
 @click.option("--template-dir", type=_TEMPLATE_DIR, metavar="DIR",
               help="Templates here override the built-in ones (extend them as default:NAME).")
-def build(decks: tuple[str, ...], out_dir: Path, seed: int, template_dir: Path | None) -> None:
-    """Build every output of every deck, plus an index page linking them all.
+def build(decks: tuple[str, ...], out_dir: Path, seed: int, versions: int,
+          count: int | None, kinds: tuple[str, ...], tags: tuple[str, ...], pick: int,
+          template_dir: Path | None) -> None:
+    """Build every output of every deck: a page for students, one for the teacher.
 
-    For each deck: DIR/<deck id>/quiz.html, worksheet.html, answer-key.html and
-    <deck id>.apkg (the Anki deck; its anki-lock.json is brought up to date); then
-    DIR/index.html. With no DECK, builds every deck under ./decks, or the bundled ones.
-    Prints the paths it wrote, one a line.
+    For students, DIR/index.html links each deck's quiz, Anki deck and article, in
+    DIR/<deck id>/; it never links an answer. For the teacher, DIR/teacher/index.html links
+    the worksheets and answer keys of versions --seed, --seed+1, ... (--versions of them)
+    and every other teacher output, in DIR/teacher/<deck id>/. The quiz gets an order of its
+    own, shared with no printed version (the teacher page says which seed). The selection
+    options choose the same items for every version and the quiz. The decks' anki-lock.json
+    files are brought up to date. With no DECK, builds every deck under ./decks, or the
+    bundled ones. Prints the paths it wrote, one a line.
 
     \b
     Examples:
         quizgen build
-        quizgen build iran-pakistan-2024 -o site --seed 2
+        quizgen build iran-pakistan-2024 -o site --seed 3 --versions 4 --count 10
     """
-    from quizgen.builder import commit, iter_plan, step_count
+    from quizgen.builder import Plan, commit, iter_plan, step_count
 
     paths = deck_paths(decks)
-    steps = iter_plan(paths, out_dir, seed, template_dir, on_warning=warn)
+    plan = Plan(seed=seed, versions=versions, selection=Selection(kinds, tags, count, pick))
+    steps = iter_plan(paths, out_dir, plan, template_dir, on_warning=warn)
     if sys.stdout.isatty():
-        planned = list(_with_progress(steps, lambda: step_count(paths)))
+        planned = list(_with_progress(steps, lambda: step_count(paths, plan)))
     else:
         planned = list(steps)  # piped: only the paths, nothing else
     for path in commit(planned):
@@ -160,29 +250,43 @@ def _with_progress(steps: Iterator[T], total: Callable[[], int],
 
 @cli.command()
 @click.argument("deck", metavar="DECK")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-              metavar="FILE.apkg", help="Where to write the deck.  [default: DECKID.apkg]")
+@click.option("-o", "--output", metavar="FILE.apkg|-",
+              help="Where to write the deck; - for standard output (never a terminal).  "
+                   "[default: DECKID.apkg]")
 @click.option("--frozen", is_flag=True,
               help="Refuse to build, writing nothing, when the deck's anki-lock.json is stale "
                    "(for CI).")
-def anki(deck: str, output: Path | None, frozen: bool) -> None:
+def anki(deck: str, output: str | None, frozen: bool) -> None:
     """Write an Anki deck (.apkg) that updates a student's cards in place on re-import.
 
-    Each note carries the time its item last changed, kept in anki-lock.json beside
-    deck.yaml (commit it): the lock is updated when items change. Prints the files written.
+    Each note carries the time its item last changed, and each card its option order, kept
+    in anki-lock.json beside deck.yaml (commit it): the lock is updated when items change.
+    Prints the files written.
 
     \b
     Examples:
         quizgen anki iran-pakistan-2024
         quizgen anki decks/iran-pakistan-2024 --frozen -o /tmp/check.apkg
     """
-    from quizgen.outputs.anki import LOCK_FILE, write_apkg
+    from quizgen.outputs.anki import LOCK_FILE, plan_apkg
+    from quizgen.outputs.write import write_atomic
     from quizgen.util import display_path
 
+    if output is not None:
+        check_target(output, binary=True)
     loaded, folder = load_placed(deck, include_drafts=None)
-    result = write_apkg(loaded, output or Path(f"{loaded.id}.apkg"),
-                        lock_path=folder / LOCK_FILE, frozen=frozen)
-    click.echo(result.path)
-    if result.lock_written:
-        click.echo(display_path(result.lock_path))
-        click.echo(f"{display_path(result.lock_path)}: {result.diff.summary()}", err=True)
+    target = output or f"{loaded.id}.apkg"
+    lock_path = folder / LOCK_FILE
+    result = plan_apkg(loaded, lock_path, frozen=frozen)
+    # The lock first: an .apkg whose times the lock does not hold must never be handed out.
+    if result.lock_json is not None:
+        write_atomic(lock_path, result.lock_json)
+    if target == "-":
+        _emit(target, result.apkg, binary=True)
+    else:
+        write_atomic(Path(target), result.apkg)
+        click.echo(target)
+    if result.lock_json is not None:
+        where = display_path(lock_path)
+        click.echo(where, err=target == "-")
+        click.echo(f"{where}: {result.diff.summary()}", err=True)

@@ -9,6 +9,11 @@ Adding a format is one module with ``render(context) -> Files`` (and, if the for
 limits, ``check(quiz) -> list[Problem]``) plus one ``Output(...)`` line below. The modules
 load only when used, so reading the registry (as ``quizgen --help`` does) imports nothing.
 
+``quizgen build`` makes every output here for every deck: those for students beside the
+quiz (linked from the students' index page), those for the teacher under ``teacher/`` (linked,
+each with its ``howto`` line, from the teacher's index page, which needs no change for a new
+output). A ``versioned`` output (the worksheet, the key) is made once per printed version.
+
 Site-level pages, built once from every deck's results rather than from one quiz (the index
 pages), are ``SitePage`` entries in ``SITE_PAGES``.
 """
@@ -77,15 +82,21 @@ class Output:
     filename: str = ""
     #: One line for the teacher on what it is for or how to import it.
     howto: str = ""
+    #: Made once per printed version by a build (the worksheet and its key).
+    versioned: bool = False
 
     @property
     def binary(self) -> bool:
         """Tell whether the file is binary (and so never written to a terminal)."""
         return self.suffix not in (".html", ".json", ".xml", ".txt", ".csv")
 
-    def file_name(self, deck_id: str) -> str:
-        """Give this output's file name in a build of the deck."""
-        return (self.filename or self.name + self.suffix).format(id=deck_id)
+    def file_name(self, deck_id: str, version: str = "") -> str:
+        """Give this output's file name in a build of the deck (of one printed version)."""
+        name = (self.filename or self.name + self.suffix).format(id=deck_id)
+        if not version:
+            return name
+        stem, dot, suffix = name.rpartition(".")
+        return f"{stem}-v{version}{dot}{suffix}" if dot else f"{name}-v{version}"
 
     def render(self, context: Context) -> Files:
         """Give the files this output makes of the context's quiz; nothing is written.
@@ -128,10 +139,13 @@ _PAGES = "quizgen.outputs.pages:render"
 OUTPUTS: tuple[Output, ...] = (
     Output("quiz", ".html", "Quiz", STUDENT, SEEDED, PAGE, _PAGES,
            howto="The interactive quiz: graded in the page, works offline."),
+    Output("article", ".html", "Article", STUDENT, STABLE, PAGE, "quizgen.outputs.article:render",
+           howto="The article the questions are about, its paragraphs numbered."),
     Output("worksheet", ".html", "Worksheet", TEACHER, SEEDED, PAGE, _PAGES,
-           howto="The printable sheet of this version."),
+           howto="The printable sheet of this version.", versioned=True),
     Output("key", ".html", "Answer key", TEACHER, SEEDED, PAGE, _PAGES,
-           filename="answer-key.html", howto="The answer key of the worksheet."),
+           filename="answer-key.html", howto="The answer key of the worksheet of the same "
+           "version and code.", versioned=True),
     Output("anki", ".apkg", "Anki deck", STUDENT, STABLE, PACKAGE,
            "quizgen.outputs.anki:render", filename="{id}.apkg",
            howto="Anki: File → Import; re-import a corrected deck the same way."),
@@ -141,9 +155,9 @@ OUTPUTS: tuple[Output, ...] = (
 #: The pages built once per site.
 SITE_PAGES: tuple[SitePage, ...] = (
     SitePage("index", "index.html", STUDENT, "quizgen.outputs.site:render_index"),
+    SitePage("teacher", "teacher/index.html", TEACHER,
+             "quizgen.outputs.site:render_teacher_index"),
 )
-#: The outputs `quizgen build` makes for every deck.
-BUILT = ("quiz", "worksheet", "key", "anki")
 
 
 def get(name: str) -> Output:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 from quizgen.model import Deck
 from quizgen.outputs import Context, Files
@@ -14,6 +15,13 @@ def deck_json(deck: Deck) -> str:
 
 
 def render(context: Context) -> Files:
-    """Give the deck document (the validated deck, whatever the quiz's order)."""
+    """Give the deck document: the validated deck with the quiz's items, in deck order.
+
+    Without a selection that is the whole deck; with one (--kind, --tag, --count), the
+    items it chose, whatever the quiz's order.
+    """
     deck = context.quiz.deck
+    chosen = {q.item.id for q in context.quiz.questions}
+    if len(chosen) != len(deck.items):
+        deck = replace(deck, items=tuple(item for item in deck.items if item.id in chosen))
     return {f"{deck.id}.json": deck_json(deck).encode("utf-8")}

@@ -7,6 +7,7 @@ built-ins stay reachable as ``default:NAME`` so an override can ``{% extends "de
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import traceback
 from collections.abc import Callable
@@ -87,7 +88,17 @@ def _find(folder: Path, template: str) -> Path:
 
 
 def environment(template_dir: Path | str | None = None) -> jinja2.Environment:
-    """Give the Jinja2 environment: user templates first, autoescape on, undefined is an error."""
+    """Give the Jinja2 environment: user templates first, autoescape on, undefined is an error.
+
+    One environment per template folder, kept: a build renders a dozen pages from the same
+    templates, and compiling them anew for each took most of its time. Jinja2 still checks
+    each template file's time, so an edited template is read again.
+    """
+    return _environment(None if template_dir is None else str(template_dir))
+
+
+@functools.lru_cache(maxsize=8)
+def _environment(template_dir: str | None) -> jinja2.Environment:
     import jinja2
 
     builtin = jinja2.FileSystemLoader(builtin_dir())

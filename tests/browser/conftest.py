@@ -20,6 +20,8 @@ from quizgen.builder import build
 if TYPE_CHECKING:  # playwright is imported in the fixture, which fails clearly without it
     from playwright.sync_api import Browser, Dialog, Page
 
+    from quizgen.model import Deck
+
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
@@ -64,6 +66,27 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         shutil.copytree(folder, copies / folder.name)
     build([copies / "mini", copies / "hostile", copies / BUNDLED.parent.name], out)
     return out
+
+
+#: Where a build puts each page of a deck: the students' beside the quiz, the teacher's
+#: (version 1 of the printed ones) under teacher/.
+TEACHER_PAGES = {"worksheet.html": "worksheet-v1.html", "answer-key.html": "answer-key-v1.html"}
+
+
+def page_path(site: Path, deck_id: str, page_name: str) -> Path:
+    """Give the file a build wrote for a deck's page (a sheet: its version 1)."""
+    if page_name in TEACHER_PAGES:
+        return site / "teacher" / deck_id / TEACHER_PAGES[page_name]
+    return site / deck_id / page_name
+
+
+def built_quiz_seed(deck: Deck) -> int:
+    """Give the seed a default build gives a deck's quiz (one no printed version shares)."""
+    from quizgen.builder import Plan, quiz_seed
+    from quizgen.quiz import arrange
+
+    plan = Plan()
+    return quiz_seed(deck, plan, [arrange(deck, seed) for seed in plan.printed_seeds()])
 
 
 @dataclass

@@ -14,7 +14,7 @@ from quizgen.validation import load_checked
 if TYPE_CHECKING:
     from playwright.sync_api import Page
 
-from .conftest import BUNDLED, FIXTURES, Visit
+from .conftest import BUNDLED, FIXTURES, Visit, built_quiz_seed, page_path
 
 DECKS = {"mini": FIXTURES / "mini" / "deck.yaml", "hostile": FIXTURES / "hostile" / "deck.yaml",
          "iran-pakistan-2024": BUNDLED}
@@ -24,9 +24,12 @@ DECKS = {"mini": FIXTURES / "mini" / "deck.yaml", "hostile": FIXTURES / "hostile
 RESET_DONE = "document.activeElement && document.activeElement.matches('input[type=radio]')"
 
 
-def quiz_of(deck_id: str) -> Quiz:
+def quiz_of(deck_id: str, page_name: str = "quiz.html") -> Quiz:
+    """Give the quiz as a default build arranged it for that page."""
     deck, _ = load_checked(DECKS[deck_id])
-    return arrange(deck, 1)  # the site is built with the default seed
+    if page_name == "quiz.html":  # the quiz has an order of its own
+        return arrange(deck, built_quiz_seed(deck))
+    return arrange(deck, 1)  # the sheets of version 1
 
 
 def choose(page: Page, item_id: str, text: str) -> None:
@@ -186,7 +189,8 @@ def test_try_again_clears_and_reshuffles(site: Path, visit: Callable[..., Visit]
 
     before = layout()
     kicker = page.locator(".kicker")
-    assert kicker.inner_text() == "Media-literacy quiz · Version 1"
+    version = quiz.version
+    assert kicker.inner_text() == f"Media-literacy quiz · Version {version}"
     for q in quiz.questions[:5]:
         pick(page, q.item.id, q.answer.letter)
     page.click('[data-action="check"]')
@@ -195,8 +199,8 @@ def test_try_again_clears_and_reshuffles(site: Path, visit: Callable[..., Visit]
     after = layout()
     assert after != before
     # The version printed on the sheets no longer describes this order.
-    assert kicker.inner_text() == "Media-literacy quiz · Version 1, reshuffled"
-    assert page.locator(".page-foot").inner_text().endswith("· Version 1, reshuffled")
+    assert kicker.inner_text() == f"Media-literacy quiz · Version {version}, reshuffled"
+    assert page.locator(".page-foot").inner_text().endswith(f"· Version {version}, reshuffled")
     assert sorted(row[0] for row in after) == sorted(row[0] for row in before)
     assert page.locator("input:checked").count() == 0
     assert page.locator("input:disabled").count() == 0
@@ -220,7 +224,7 @@ def test_try_again_clears_and_reshuffles(site: Path, visit: Callable[..., Visit]
 def test_no_network_request_at_all(site: Path, visit: Callable[..., Visit],
                                    page_name: str) -> None:
     quiz = quiz_of("iran-pakistan-2024")
-    path = site / "iran-pakistan-2024" / page_name
+    path = page_path(site, "iran-pakistan-2024", page_name)
     record = visit(path)
     page = record.page
     if page_name == "quiz.html":
@@ -233,14 +237,13 @@ def test_no_network_request_at_all(site: Path, visit: Callable[..., Visit],
     assert record.requests == [path.as_uri()]
 
 
-def test_index_page_makes_no_request_and_links_every_page(site: Path,
-                                                          visit: Callable[..., Visit]) -> None:
+def test_index_page_makes_no_request_and_links_every_students_page(
+        site: Path, visit: Callable[..., Visit]) -> None:
     record = visit(site / "index.html")
     hrefs = record.page.locator("a").evaluate_all("as => as.map(a => a.href)")
     assert hrefs == [(site / deck / page).as_uri()
                      for deck in ("mini", "hostile", "iran-pakistan-2024")
-                     for page in ("quiz.html", f"{deck}.apkg", "worksheet.html",
-                                  "answer-key.html")]
+                     for page in ("quiz.html", "article.html", f"{deck}.apkg")]
     assert record.requests == [(site / "index.html").as_uri()]
 
 
@@ -281,8 +284,8 @@ def test_hostile_texts_show_as_text_and_run_nothing(site: Path,
 @pytest.mark.parametrize("page_name", ["worksheet.html", "answer-key.html"])
 def test_hostile_sheets_show_text_and_run_nothing(site: Path, visit: Callable[..., Visit],
                                                   page_name: str) -> None:
-    quiz = quiz_of("hostile")
-    record = visit(site / "hostile" / page_name)
+    quiz = quiz_of("hostile", page_name)
+    record = visit(page_path(site, "hostile", page_name))
     page = record.page
     assert page.locator("h1").inner_text() == quiz.deck.title
     prompts = page.locator(".prompt, .asked").all_inner_texts()
@@ -313,18 +316,22 @@ def test_print_hides_buttons(site: Path, visit: Callable[..., Visit]) -> None:
     assert page.locator("[data-item-id]:visible").count() == 4
 
 
-def test_index_offers_students_the_quiz_and_deck_and_the_teacher_the_sheets(
+def test_index_offers_students_their_pages_and_the_teacher_page_the_rest(
         site: Path, visit: Callable[..., Visit]) -> None:
     page = visit(site / "index.html").page
     deck = page.locator('[data-deck-id="mini"]')
     groups = deck.locator(".group").evaluate_all(
         "gs => gs.map(g => [g.querySelector('h3').textContent,"
         " Array.from(g.querySelectorAll('a'), a => a.textContent)])")
-    assert groups == [["For students", ["Quiz", "Anki deck"]],
-                      ["For the teacher", ["Worksheet", "Answer key"]]]
-    assert page.get_by_role("list", name="For the teacher").first.is_visible()
+    assert groups == [["For students", ["Quiz", "Article", "Anki deck"]]]
+    assert page.get_by_role("list", name="For students").first.is_visible()
     assert page.locator('[data-role="answers-note"]').inner_text().startswith(
-        "The answer key and the quiz page both contain the answers")
+        "The quiz checks your answers in the page itself")
+    teacher = visit(site / "teacher" / "index.html").page
+    rows = teacher.locator('[data-deck-id="mini"] tbody tr').evaluate_all(
+        "rs => rs.map(r => Array.from(r.querySelectorAll('a'), a => a.textContent))")
+    assert rows == [["Worksheet", "Answer key"], ["Worksheet", "Answer key"]]
+    assert teacher.get_by_role("table", name="Printed versions").first.is_visible()
 
 
 def focus_ring(page: Page) -> dict[str, float]:

@@ -14,7 +14,7 @@ from quizgen.builder import build
 if TYPE_CHECKING:
     from playwright.sync_api import Page
 
-from .conftest import BUNDLED, FIXTURES, Visit
+from .conftest import BUNDLED, FIXTURES, Visit, page_path
 
 
 def worksheet_rows(page: Page) -> list[dict[str, Any]]:
@@ -43,9 +43,10 @@ def test_worksheet_and_key_of_one_seed_agree_letter_for_letter(
 
     deck, _ = load_checked(BUNDLED)
     answers = {item.id: item.answer for item in deck.items}
-    build([BUNDLED], tmp_path, seed=seed)
-    sheet = worksheet_rows(visit(tmp_path / deck.id / "worksheet.html").page)
-    key_page = visit(tmp_path / deck.id / "answer-key.html").page
+    build([BUNDLED], tmp_path, seed=seed, versions=1)
+    teacher = tmp_path / "teacher" / deck.id
+    sheet = worksheet_rows(visit(teacher / f"worksheet-v{seed}.html").page)
+    key_page = visit(teacher / f"answer-key-v{seed}.html").page
     key = key_rows(key_page)
     assert len(sheet) == len(key) == len(deck.items)
     glance = key_page.locator(".quick li").all_inner_texts()
@@ -65,18 +66,17 @@ def test_worksheet_and_key_of_one_seed_agree_letter_for_letter(
     assert key_page.locator('[data-role="built-with"]').inner_text() == f"--seed {seed}"
 
 
-def test_two_seeds_print_different_sheets(tmp_path: Path, visit: Callable[..., Visit]) -> None:
-    build([BUNDLED], tmp_path / "one", seed=1)
-    build([BUNDLED], tmp_path / "two", seed=2)
-    one = worksheet_rows(visit(tmp_path / "one" / "iran-pakistan-2024" / "worksheet.html").page)
-    two = worksheet_rows(visit(tmp_path / "two" / "iran-pakistan-2024" / "worksheet.html").page)
+def test_two_versions_print_different_sheets(site: Path, visit: Callable[..., Visit]) -> None:
+    teacher = site / "teacher" / "iran-pakistan-2024"
+    one = worksheet_rows(visit(teacher / "worksheet-v1.html").page)
+    two = worksheet_rows(visit(teacher / "worksheet-v2.html").page)
     assert [r["id"] for r in one] != [r["id"] for r in two]
     assert sorted(r["id"] for r in one) == sorted(r["id"] for r in two)
 
 
 def test_worksheet_never_splits_a_question_across_pages(site: Path,
                                                         visit: Callable[..., Visit]) -> None:
-    page = visit(site / "iran-pakistan-2024" / "worksheet.html").page
+    page = visit(page_path(site, "iran-pakistan-2024", "worksheet.html")).page
     page.emulate_media(media="print")
     assert page.locator(".sheet > li").evaluate_all(
         "lis => lis.every(li => getComputedStyle(li).breakInside === 'avoid')")
@@ -110,13 +110,15 @@ def test_every_printed_worksheet_page_says_whose_and_which_version(
     assert result.exit_code == 0, result.output
     page = visit(out).page
     assert page.locator(".kicker").inner_text() == "Worksheet · Version 2"
+    code = page.locator('[data-role="version-code"]').inner_text()
     pages = pdf_pages(page, tmp_path / "ws.pdf")
     assert len(pages) >= 2
     title = "Iran and Pakistan trade strikes (January 2024)"
     for number, text in enumerate(pages, start=1):
         lines = [line.strip() for line in text.strip().splitlines() if line.strip()]
         assert lines[-1].startswith(title), lines[-1]
-        assert lines[-1].endswith(f"Version 2 · page {number} of {len(pages)}"), lines[-1]
+        assert lines[-1].endswith(f"Version 2 · {code} · page {number} of {len(pages)}"), (
+            lines[-1])
         assert "--kind" not in text
         if number > 1:  # a loose page still has room for the student's name
             assert lines[0].startswith("Name: ___"), lines[0]
@@ -125,14 +127,16 @@ def test_every_printed_worksheet_page_says_whose_and_which_version(
 
 def test_every_printed_key_page_says_which_version_and_the_key_stays_short(
         site: Path, tmp_path: Path, visit: Callable[..., Visit]) -> None:
-    page = visit(site / "iran-pakistan-2024" / "answer-key.html").page
+    page = visit(page_path(site, "iran-pakistan-2024", "answer-key.html")).page
+    code = page.locator('[data-role="version-code"]').inner_text()
     pages = pdf_pages(page, tmp_path / "key.pdf")
     # 15 A4 pages before every option and its why were listed; the source line under each
     # quote went, and a question may break between its parts.
     assert len(pages) <= 17
     for number, text in enumerate(pages, start=1):
         last = text.strip().splitlines()[-1].strip()
-        assert last.endswith(f"Answer key · Version 1 · page {number} of {len(pages)}"), last
+        assert last.endswith(f"Answer key · Version 1 · {code} · page {number} of {len(pages)}"), (
+            last)
 
 
 def serious(page: Page) -> list[str]:
@@ -163,11 +167,13 @@ def test_axe_finds_nothing_serious_on_the_quiz(site: Path, visit: Callable[..., 
     ("iran-pakistan-2024", "worksheet.html"),
     ("iran-pakistan-2024", "answer-key.html"),
     ("hostile", "worksheet.html"),
+    ("iran-pakistan-2024", "article.html"),
     (".", "index.html"),
+    ("teacher", "index.html"),
 ])
 def test_axe_finds_nothing_serious_on_the_sheets(site: Path, visit: Callable[..., Visit],
                                                  deck_id: str, page_name: str) -> None:
-    assert serious(visit(site / deck_id / page_name).page) == []
+    assert serious(visit(page_path(site, deck_id, page_name)).page) == []
 
 
 def test_hostile_fixture_is_a_valid_deck() -> None:

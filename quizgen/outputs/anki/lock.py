@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,7 +19,9 @@ from quizgen.errors import LockError
 LOCK_FILE = "anki-lock.json"
 _SHOWN = 10  # item ids named in a summary; the rest are counted
 _COMMENT = ("Written by 'quizgen anki'; commit it. 'mod' is when an item's Anki notes last "
-            "changed: Anki updates a note on re-import only when this time is newer.")
+            "changed: Anki updates a note on re-import only when this time is newer. 'order' "
+            "is a multiple-choice card's option order (0 the answer, then the distractors as "
+            "deck.yaml lists them), kept so its letters never move.")
 
 
 def content_hash(content: object) -> str:
@@ -29,17 +32,24 @@ def content_hash(content: object) -> str:
 
 @dataclass(frozen=True)
 class Entry:
-    """A hash of some content, the time (whole seconds) it last changed, and its note type."""
+    """A hash of some content, the time (whole seconds) it last changed, and its note type.
+
+    For an item with lettered options, ``order`` is its card's option order: the index of
+    the option at A, B, ... (0 is the answer, then the distractors in deck.yaml's order).
+    """
 
     hash: str
     mod: int
     note_type: str = ""  # for an item: the name of its note's type; Anki cannot change it
+    order: tuple[int, ...] = ()
 
     def to_dict(self) -> dict[str, object]:
         """Give the entry as a JSON-ready mapping."""
         data: dict[str, object] = {"hash": self.hash, "mod": self.mod}
         if self.note_type:
             data["note_type"] = self.note_type
+        if self.order:
+            data["order"] = list(self.order)
         return data
 
 
@@ -63,6 +73,11 @@ class Lock:
         if self.retired:
             data["retired"] = {key: entry.to_dict() for key, entry in self.retired.items()}
         return json.dumps(data, sort_keys=True, ensure_ascii=False, indent=2) + "\n"
+
+    def orders(self) -> dict[str, tuple[int, ...]]:
+        """Give every option order the lock keeps, by item id (a retired item's too)."""
+        return {key: entry.order for key, entry in (self.retired | self.items).items()
+                if entry.order}
 
     def latest(self) -> int:
         """Give the newest mod time in the lock, or 0 when it is empty."""
@@ -111,13 +126,23 @@ class LockDiff:
 MAX_MOD = 2**31 - 1
 
 
+def _order(value: object) -> bool:
+    """Tell whether value is an option order: each index of 2 to 5 options once."""
+    return (isinstance(value, list) and all(type(n) is int for n in value)
+            and 2 <= len(value) <= 5 and sorted(value) == list(range(len(value))))
+
+
 def _entry(value: object, where: str) -> Entry:
     if (not isinstance(value, dict) or not isinstance(value.get("hash"), str)
             or type(value.get("mod")) is not int or not 0 <= value["mod"] <= MAX_MOD
             or not isinstance(value.get("note_type", ""), str)):
         raise LockError(f"{where} must be {{\"hash\": text, \"mod\": whole seconds since "
                         "1970}; restore the lock from version control")
-    return Entry(value["hash"], value["mod"], value.get("note_type", ""))
+    order = value.get("order", [])
+    if order != [] and not _order(order):
+        raise LockError(f"{where}: \"order\" must list each option's index once (0 to the "
+                        "number of options less one); restore the lock from version control")
+    return Entry(value["hash"], value["mod"], value.get("note_type", ""), tuple(order))
 
 
 def read_lock(path: Path) -> Lock | None:
@@ -171,33 +196,36 @@ def compare(lock: Lock | None, hashes: dict[str, str], note_types_hash: str,
     return LockDiff(changed, new, removed, note_types_changed, retyped=retyped)
 
 
-def _bump(old: Entry | None, digest: str, now: int, note_type: str = "") -> Entry:
+def _bump(old: Entry | None, digest: str, now: int, note_type: str = "",
+          order: tuple[int, ...] = ()) -> Entry:
     if old is None:
-        return Entry(digest, now, note_type)
+        return Entry(digest, now, note_type, order)
     if old.hash == digest:
-        return Entry(digest, old.mod, note_type)
+        return Entry(digest, old.mod, note_type, order)
     # Strictly newer than before, even if the clock went back or two builds share a second:
     # Anki skips an incoming note whose time is not newer than the one it has.
     mod = max(now, old.mod + 1)
     if mod > MAX_MOD:
         raise LockError(f"a lock time would pass {MAX_MOD} (the year 2038); restore the lock "
                         "from version control")
-    return Entry(digest, mod, note_type)
+    return Entry(digest, mod, note_type, order)
 
 
 def update(lock: Lock | None, hashes: dict[str, str], note_types_hash: str, now: int,
-           note_type_of: dict[str, str] | None = None) -> Lock:
+           note_type_of: dict[str, str] | None = None,
+           orders: Mapping[str, Sequence[int]] | None = None) -> Lock:
     """Give the lock for these hashes: changed entries get max(now, old + 1), others keep theirs.
 
-    Items missing from hashes drop out of the lock; new ones get now. note_type_of names
-    each item's note type, which the lock keeps.
+    Items missing from hashes move to "retired"; new ones get now. note_type_of names each
+    item's note type, and orders each lettered item's option order, which the lock keeps.
     """
     old = lock or Lock()
     types = note_type_of or {}
+    kept = orders or {}
     # An item that comes back after removal continues from its retired entry: its time must
     # still beat the note students kept.
     items = {key: _bump(old.items.get(key) or old.retired.get(key), digest, now,
-                        types.get(key, ""))
+                        types.get(key, ""), tuple(kept.get(key, ())))
              for key, digest in sorted(hashes.items())}
     retired = {key: entry for key, entry in (old.retired | old.items).items() if key not in items}
     return Lock(items, _bump(old.note_types, note_types_hash, now), dict(sorted(retired.items())))

@@ -11,6 +11,7 @@ import itertools
 import sqlite3
 import tempfile
 import zipfile
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -54,17 +55,24 @@ class _Note(genanki.Note):  # type: ignore[misc]
 
 
 def package_bytes(deck: Deck, notes: dict[str, NoteSpec],
-                  types: tuple[NoteType, NoteType], lock: Lock) -> bytes:
+                  types: tuple[NoteType, NoteType], lock: Lock,
+                  arrival: Sequence[str] | None = None) -> bytes:
     """Give the .apkg for these notes, with every mod time taken from lock: same input, same bytes.
 
-    lock must hold an entry for every item in notes and for the note types.
+    lock must hold an entry for every item in notes and for the note types. arrival gives
+    the item ids in the order their new cards should come (their ``due``); default: notes'.
     """
     if lock.note_types is None:
         raise ValueError("the lock has no note types entry")
     models = {t.name: _Model(t, lock.note_types.mod) for t in types}
     anki_deck = genanki.Deck(anki_deck_id(deck), deck_name(deck),
                              description=_escape(f"Questions on {deck.source.line()}"))
-    for due, (item_id, spec) in enumerate(notes.items()):
+    if arrival is None:
+        arrival = list(notes)
+    elif sorted(arrival) != sorted(notes):
+        raise ValueError("arrival must name every note's item once")
+    for due, item_id in enumerate(arrival):
+        spec = notes[item_id]
         anki_deck.add_note(_Note(models[spec.note_type.name], spec, lock.items[item_id].mod, due))
     for model in models.values():
         anki_deck.add_model(model)  # both types always, so their mod moves together
