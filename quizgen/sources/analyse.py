@@ -1,0 +1,150 @@
+"""The pipeline: paragraphs → quotations and cues → attributions → sources."""
+
+from __future__ import annotations
+
+import re
+
+from quizgen.sources.cues import CueHit, Inside, find_cues
+from quizgen.sources.hedges import find_hedges, find_non_responses
+from quizgen.sources.mentions import Mention, subject_before
+from quizgen.sources.model import Analysis, Attribution, NonResponse, Span
+from quizgen.sources.resolve import Resolver
+from quizgen.sources.text import Quote, paragraphs, quotes, sentences
+
+_ENGLISH = frozenset("the of and to in a is that for on was with said by as it at from".split())
+
+
+def analyse_text(text: str) -> Analysis:
+    """Analyse a plain text: every attribution, source, hedge and non-response in it."""
+    paras = paragraphs(text)
+    sents = [(s, e, index) for index, (p_start, p_end) in enumerate(paras)
+             for s, e in sentences(text, p_start, p_end)]
+    found = quotes(text, paras)
+    spans = [(q.open_mark, q.close_mark + 1 if q.close_mark >= 0 else q.end) for q in found]
+    inside = Inside(spans)
+    hits = find_cues(text, sents, inside)
+    attributions = _link(text, found, hits, sents, paras)
+    resolver = Resolver(text, sents)
+    for attribution in attributions:
+        attribution.source = resolver.resolve(attribution)
+    non_responses = []
+    for span in find_non_responses(text):
+        if inside(span.start):
+            continue
+        sentence = _sentence_of(sents, span.start)
+        mention = subject_before(text, sentence[0], span.start)
+        source = resolver.non_response(mention, span) if mention else None
+        non_responses.append(NonResponse(source, span, _span(text, mention)))
+    sources = resolver.finish(attributions)
+    non_responses = [NonResponse(resolver.mapping.get(n.source or ""), n.span, n.mention)
+                     for n in non_responses]
+    hedges = [h for h in find_hedges(text)
+              if not any(n.span.start <= h.span.start < n.span.end for n in non_responses)]
+    return Analysis(text=text, sources=sources, attributions=attributions, hedges=hedges,
+                    non_responses=non_responses, paragraphs=paras,
+                    metadata={"headline": None, "outlet": None, "published": None,
+                              "byline": None, "language": guess_language(text)})
+
+
+def guess_language(text: str) -> str | None:
+    """Give "en" when the text reads as English, None when it is too short to tell."""
+    words = re.findall(r"[a-zA-Z]+", text[:20000].lower())
+    if len(words) < 30:
+        return "en" if words else None
+    share = sum(1 for w in words if w in _ENGLISH) / len(words)
+    return "en" if share >= 0.08 else "other"
+
+
+def _span(text: str, mention: Mention | None) -> Span | None:
+    if mention is None:
+        return None
+    return Span(mention.start, mention.end, text[mention.start:mention.end])
+
+
+def _sentence_of(sents: list[tuple[int, int, int]], pos: int) -> tuple[int, int, int]:
+    for sentence in sents:
+        if sentence[0] <= pos < sentence[1]:
+            return sentence
+    return sents[-1]
+
+
+def _link(text: str, found: list[Quote], hits: list[CueHit], sents: list[tuple[int, int, int]],
+          paras: list[tuple[int, int]]) -> list[Attribution]:
+    """Tie each quotation to its cue, and give the other cues as indirect attributions."""
+    by_sentence: dict[tuple[int, int], list[CueHit]] = {}
+    for cue_hit in hits:
+        by_sentence.setdefault(cue_hit.sentence, []).append(cue_hit)
+    sentence_starts = [s for s, _, _ in sents]
+    used: set[int] = set()
+    direct: list[tuple[Quote, CueHit]] = []
+    previous: CueHit | None = None
+    previous_para = -10
+    for quote in found:
+        linked: CueHit | None = None
+        if quote.continues and previous is not None:
+            linked = previous
+        else:
+            linked = _cue_for_quote(text, quote, by_sentence, sents, sentence_starts, paras)
+            if linked is None and previous is not None and quote.paragraph - previous_para <= 1 \
+                    and len(text[quote.start:quote.end].split()) >= 3 \
+                    and previous.mention is not None:
+                linked = previous
+        if linked is None:
+            continue
+        used.add(id(linked))
+        direct.append((quote, linked))
+        previous, previous_para = linked, quote.paragraph
+    out: list[tuple[int, Attribution]] = []
+    for quote, hit in direct:
+        out.append((quote.start, Attribution(
+            source=None, mention=_span(text, hit.mention), cue=Span(hit.start, hit.end,
+                                                                   text[hit.start:hit.end]),
+            content=Span(quote.start, quote.end, text[quote.start:quote.end]), direct=True,
+            characterization=hit.characterization, paragraph=quote.paragraph)))
+    for hit in hits:
+        if id(hit) in used:
+            continue
+        content = None if hit.content is None else Span(
+            hit.content[0], hit.content[1], text[hit.content[0]:hit.content[1]])
+        out.append((hit.start, Attribution(
+            source=None, mention=_span(text, hit.mention),
+            cue=Span(hit.start, hit.end, text[hit.start:hit.end]), content=content,
+            direct=False, characterization=hit.characterization, paragraph=hit.paragraph)))
+    out.sort(key=lambda pair: (pair[1].cue.start if not pair[1].direct else pair[0]))
+    return [a for _, a in out]
+
+
+def _cue_for_quote(text: str, quote: Quote, by_sentence: dict[tuple[int, int], list[CueHit]],
+                   sents: list[tuple[int, int, int]], sentence_starts: list[int],
+                   paras: list[tuple[int, int]]) -> CueHit | None:
+    from bisect import bisect_right
+
+    close = quote.close_mark if quote.close_mark >= 0 else quote.end
+    open_at = quote.open_mark
+    i_open = bisect_right(sentence_starts, open_at) - 1
+    i_close = bisect_right(sentence_starts, max(close - 1, open_at)) - 1
+    s_open = sents[i_open]
+    s_close = sents[i_close]
+    after = [h for h in by_sentence.get((s_close[0], s_close[1]), []) if h.start >= close]
+    before = [h for h in by_sentence.get((s_open[0], s_open[1]), []) if h.end <= open_at + 1]
+    # "…,” he said. / "…,” said Brew.: the cue right after the closing mark.
+    for hit in after:
+        gap = text[close + 1:hit.start]
+        if len(gap.split()) <= 10 and not re.search(r"[“\"]", gap) and hit.speech:
+            return hit
+    speech_before = [h for h in before if h.speech]
+    if speech_before:
+        return speech_before[-1]
+    speech_after = [h for h in after if h.speech]
+    if speech_after:
+        return speech_after[0]
+    if before:
+        return before[-1]
+    # "X said:" closing the previous paragraph, the quotation opening the next.
+    if open_at == paras[quote.paragraph][0] and i_open > 0:
+        prev = sents[i_open - 1]
+        if text[:prev[1]].rstrip().endswith(":"):
+            hits = [h for h in by_sentence.get((prev[0], prev[1]), []) if h.speech]
+            if hits:
+                return hits[-1]
+    return None

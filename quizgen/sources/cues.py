@@ -1,0 +1,283 @@
+"""Find cue words outside quotations, each with the source as written and its content."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from quizgen.sources.lexicon import MENTAL_FORMS, PRONOUNS, SPEECH_FORMS
+from quizgen.sources.mentions import Mention, noun_phrase_after, subject_after, subject_before
+
+_INVERTING = frozenset(
+    "said says added adds wrote writes asked continued explained noted argued replied "
+    "responded declared insisted tweeted recalled concluded".split())
+
+_CHARACTERIZING = frozenset(
+    "described describes describing called calls calling dubbed labelled labeled branded "
+    "termed characterized characterised".split())
+
+
+def _pattern() -> re.Pattern[str]:
+    words = sorted(SPEECH_FORMS | MENTAL_FORMS | {"called", "calls", "dubbed", "labelled",
+                                                  "labeled", "branded", "termed"},
+                   key=len, reverse=True)
+    alternation = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    return re.compile(
+        r"\b(?:is|are|was|were)\s+seen\s+as\b"
+        r"|\bclaimed\s+responsibility\b"
+        r"|\b(?:" + alternation + r")\b", re.IGNORECASE)
+
+
+CUE = _pattern()
+
+
+@dataclass
+class CueHit:
+    """A cue found in a sentence, with what the rules could attach to it."""
+
+    start: int
+    end: int
+    word: str  # the cue as matched, lower case, spaces folded
+    speech: bool
+    sentence: tuple[int, int]
+    paragraph: int
+    mention: Mention | None
+    content: tuple[int, int] | None
+    characterization: bool = False
+    subject_first: bool = True  # the mention comes before the cue
+
+
+class Inside:
+    """Answers whether an offset lies inside a quotation (marks included)."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.starts = [s for s, _ in spans]
+        self.ends = [e for _, e in spans]
+
+    def __call__(self, pos: int) -> bool:
+        i = bisect_right(self.starts, pos) - 1
+        return i >= 0 and pos < self.ends[i]
+
+
+def find_cues(text: str, sentences: list[tuple[int, int, int]], inside: Inside) -> list[CueHit]:
+    """Give every cue of every sentence that is not inside a quotation."""
+    hits: list[CueHit] = []
+    for s_start, s_end, paragraph in sentences:
+        previous: CueHit | None = None
+        for match in CUE.finditer(text, s_start, s_end):
+            if inside(match.start()):
+                continue
+            first = match.group()[0]
+            if first.isupper() and match.start() != s_start:
+                continue  # "State", "Says": a name or a headline, not a cue
+            hit = _read_cue(text, match, (s_start, s_end), paragraph, inside, previous)
+            if hit is not None:
+                hits.append(hit)
+                previous = hit
+    return hits
+
+
+def _clause_start(text: str, s_start: int, pos: int, inside: Inside) -> int:
+    """Give where the clause holding pos begins: the sentence start or a quotation's end."""
+    i = bisect_right(inside.starts, pos) - 1
+    while i >= 0 and inside.ends[i] > pos:
+        i -= 1
+    if i >= 0 and inside.ends[i] > s_start:
+        return inside.ends[i]
+    return s_start
+
+
+def _read_cue(text: str, match: re.Match[str], sentence: tuple[int, int], paragraph: int,
+              inside: Inside, previous: CueHit | None) -> CueHit | None:
+    word = " ".join(match.group().lower().split())
+    s_start, s_end = sentence
+    start, end = match.start(), match.end()
+    speech = word not in MENTAL_FORMS
+    characterization = word in _CHARACTERIZING
+    if word == "according to":
+        return _according_to(text, start, end, sentence, paragraph)
+    if word.endswith("seen as"):
+        by = re.compile(r"\bby\s+").search(text, end, s_end)
+        if by is None:
+            return None
+        mention = noun_phrase_after(text, by.end(), s_end)
+        content = _trimmed(text, s_start, _strip_end(text, s_end))
+        return CueHit(start, end, word, True, sentence, paragraph, mention, content, True, False)
+    if _OBJECT_NOT_CLAUSE.match(text, end, s_end) and word.startswith("recall"):
+        return None  # "recalled its ambassador"
+    clause_start = _clause_start(text, s_start, start, inside)
+    by = _PASSIVE_BY.match(text, end, s_end)
+    if by is not None and speech:  # "a bombing claimed by the Islamic State group"
+        mention = noun_phrase_after(text, by.end(), s_end)
+        if mention is None:
+            return None
+        content = _trimmed(text, clause_start, start)
+        return CueHit(start, end, word, speech, sentence, paragraph, mention, content,
+                      characterization, False)
+    gap_before = text[clause_start:start]
+    if word.endswith("ing") and re.search(r",\s*$", gap_before):
+        # ", saying …" / ", adding …": the subject is the clause's own subject.
+        mention = _clause_subject(text, clause_start, start)
+        if mention is None and previous is not None:
+            mention = previous.mention
+        if mention is None:
+            return None
+        content = _content(text, start, end, word, mention, True, sentence, clause_start,
+                           characterization)
+        return CueHit(start, end, word, speech, sentence, paragraph, mention, content,
+                      characterization, True)
+    if _COORDINATED.search(gap_before) and previous is not None:
+        mention = previous.mention  # "… told Reuters that …, and had asked …"
+    else:
+        mention = subject_before(text, clause_start, start)
+    subject_first = True
+    if mention is None and word in _INVERTING:
+        gap = text[clause_start:start].strip()
+        if gap == "" or gap.endswith((",", "”", '"', "''")):
+            mention = subject_after(text, end, s_end)
+            subject_first = False
+    if mention is None:
+        return None
+    if not speech and not _mental_ok(text, mention, start):
+        return None
+    # "said:" keeps its colon, the cue the article gives for a quotation that follows.
+    if text[end:end + 1] == ":":
+        end += 1
+    prev = text[max(s_start, mention.start - 6):mention.start].lower()
+    if re.search(r"\b(?:what|which)\s*$", prev) and text[mention.start:mention.end].lower() in (
+            "it", "they", "he", "she"):
+        characterization = True
+    content = _content(text, start, end, word, mention, subject_first, sentence, clause_start,
+                       characterization)
+    return CueHit(start, end, word, speech, sentence, paragraph, mention, content,
+                  characterization, subject_first)
+
+
+def _mental_ok(text: str, mention: Mention, cue_start: int) -> bool:
+    """A belief verb counts only right after a short subject ("he thinks", "voters want")."""
+    between = text[mention.end:cue_start].strip()
+    phrase = text[mention.start:mention.end]
+    if len(between.split()) > 1 or len(phrase.split()) > 5:
+        return False
+    last = phrase.split()[-1].lower()
+    return last not in _NOT_SUBJECT and not last.endswith(("ed", "ing", "ly"))
+
+
+_NOT_SUBJECT = frozenset("the a an of to in on for with and or but its his her their our my "
+                         "your this that these those as by at from".split())
+_OBJECT_NOT_CLAUSE = re.compile(
+    r"\s+(?:its|his|her|their|the|an?)\s+(?:\w+\s+)?(?:ambassador|envoy|diplomats?|troops|"
+    r"forces|products?|staff)\b")
+_PASSIVE_BY = re.compile(r"\s+by\s+(?=[A-Za-z])")
+_COORDINATED = re.compile(
+    r"(?:^|[\s,])(?:and|but|or)(?:\s+(?:has|have|had|also|then|later|would|will|was|were|is|"
+    r"are|did|does|not))*\s*$")
+_NP_START = re.compile(
+    r"(?:(?:[A-Z][\w’'.-]*(?:\s+(?:of|de|al|bin|van|von)\s+|\s+)?)+"
+    r"|(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+(?:[\w’'-]+\s+){0,4}?"
+    r"(?=[a-z]+(?:ed|s)\b)\S+|(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I|[Ii]t))")
+
+
+def _clause_subject(text: str, clause_start: int, cue_start: int) -> Mention | None:
+    """Give the subject a participle ("…, saying") shares with its clause's main verb."""
+    start = clause_start
+    for comma in re.finditer(r",", text[clause_start:cue_start]):
+        head = text[start:clause_start + comma.start()].strip()
+        if head and head.split()[0].lower() in ("for", "in", "on", "at", "after", "before",
+                                                  "during", "with", "as", "by", "since",
+                                                  "under", "following", "despite", "amid"):
+            start = clause_start + comma.end()
+            continue
+        break
+    while start < cue_start and text[start].isspace():
+        start += 1
+    match = _NP_START.match(text, start, cue_start)
+    if match is None:
+        return None
+    end = match.end()
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end <= start:
+        return None
+    return Mention(start, end)
+
+
+def _according_to(text: str, start: int, end: int, sentence: tuple[int, int],
+                  paragraph: int) -> CueHit | None:
+    s_start, s_end = sentence
+    mention = noun_phrase_after(text, end, s_end)
+    if mention is None:
+        return None
+    stop = _strip_end(text, s_end)
+    if text[start:mention.start].strip() and start == s_start:
+        pass
+    if start - s_start <= 2:  # "According to X, content."
+        comma = text.find(",", mention.end, s_end)
+        content = _trimmed(text, comma + 1, stop) if comma >= 0 else None
+    else:  # "content, according to X."
+        content = _trimmed(text, s_start, start)
+        after = mention.end if mention.description is None else mention.description[1]
+        rest = _trimmed(text, after, stop)
+        if rest is not None and text[after:after + 1] == "," and len(
+                text[rest[0]:rest[1]].split()) > 3:
+            content = (content[0], stop) if content is not None else rest
+    return CueHit(start, end, "according to", True, sentence, paragraph, mention, content,
+                  False, False)
+
+
+def _strip_end(text: str, end: int) -> int:
+    while end > 0 and text[end - 1] in ".!? \t\r":
+        end -= 1
+    return end
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:
+    while start < end and text[start] in " ,:\t":
+        start += 1
+    while end > start and text[end - 1] in " ,:\t":
+        end -= 1
+    if start >= end or not any(ch.isalnum() for ch in text[start:end]):
+        return None
+    return start, end
+
+
+_OBJECT = re.compile(
+    r"\s+(?:reuters|reporters|journalists|the\s+\w+(?:\s+\w+)?|an?\s+\w+(?:\s+\w+)?|"
+    r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}|him|her|them|us|me)(?=[\s,.:])")
+_THAT = re.compile(r"[\s,:]*(?:that\b)?\s*")
+
+
+def _content(text: str, start: int, end: int, word: str, mention: Mention, subject_first: bool,
+             sentence: tuple[int, int], clause_start: int,
+             characterization: bool) -> tuple[int, int] | None:
+    """Give what is attributed: after the cue ("said that …") or before it ("…, he said")."""
+    stop = _strip_end(text, sentence[1])
+    if not subject_first:
+        before = _trimmed(text, clause_start, start)
+        return before
+    after = end
+    if word in ("told", "tells", "telling", "tell", "asked", "urged", "warned", "accused",
+                "described", "describes", "called", "calls", "calling", "dubbed", "labelled",
+                "labeled", "branded", "termed", "praised", "criticized", "criticised"):
+        obj = _OBJECT.match(text, after, stop)
+        if obj is not None and word not in ("described", "describes", "called", "calls",
+                                            "calling", "dubbed", "labelled", "labeled",
+                                            "branded", "termed"):
+            after = obj.end()
+    that = _THAT.match(text, after, stop)
+    if that is not None:
+        after = that.end()
+    if (characterization and text[max(0, mention.start - 6):mention.start].lower().rstrip() in (
+            "what", "which")) or (text[mention.start:mention.end].lower() in PRONOUNS and \
+            text[max(0, mention.start - 6):mention.start].lower().strip() in ("what", "which")):
+        clause = re.compile(r"[,;—–(]| - ").search(text, after, stop)
+        return _trimmed(text, after, stop if clause is None else clause.start())
+    following = _trimmed(text, after, stop)
+    mention_start = mention.start
+    before = _trimmed(text, clause_start, mention_start)
+    if following is not None and len(text[following[0]:following[1]].split()) >= 2:
+        return following
+    if before is not None:
+        return before
+    return following
