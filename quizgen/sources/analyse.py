@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from quizgen.sources.cues import CueHit, Inside, find_cues
+from quizgen.sources.cues import CueHit, Inside, _clause_subject, find_cues
 from quizgen.sources.hedges import find_hedges, find_non_responses
 from quizgen.sources.mentions import Mention, subject_before
 from quizgen.sources.model import Analysis, Attribution, NonResponse, Span
@@ -20,7 +20,7 @@ def analyse_text(text: str) -> Analysis:
     sents = [(s, e, index) for index, (p_start, p_end) in enumerate(paras)
              for s, e in sentences(text, p_start, p_end)]
     found = quotes(text, paras)
-    spans = [(q.open_mark, q.close_mark + 1 if q.close_mark >= 0 else q.end) for q in found]
+    spans = [(q.open_mark, q.outer_end) for q in found]
     inside = Inside(spans)
     hits = find_cues(text, sents, inside)
     attributions = _link(text, found, hits, sents, paras)
@@ -102,7 +102,7 @@ def _link(text: str, found: list[Quote], hits: list[CueHit], sents: list[tuple[i
             content=Span(quote.start, quote.end, text[quote.start:quote.end]), direct=True,
             characterization=hit.characterization, paragraph=quote.paragraph)))
     for hit in hits:
-        if id(hit) in used:
+        if id(hit) in used or not hit.reported:
             continue
         content = None if hit.content is None else Span(
             hit.content[0], hit.content[1], text[hit.content[0]:hit.content[1]])
@@ -119,7 +119,7 @@ def _cue_for_quote(text: str, quote: Quote, by_sentence: dict[tuple[int, int], l
                    paras: list[tuple[int, int]]) -> CueHit | None:
     from bisect import bisect_right
 
-    close = quote.close_mark if quote.close_mark >= 0 else quote.end
+    close = quote.outer_end
     open_at = quote.open_mark
     i_open = bisect_right(sentence_starts, open_at) - 1
     i_close = bisect_right(sentence_starts, max(close - 1, open_at)) - 1
@@ -127,24 +127,49 @@ def _cue_for_quote(text: str, quote: Quote, by_sentence: dict[tuple[int, int], l
     s_close = sents[i_close]
     after = [h for h in by_sentence.get((s_close[0], s_close[1]), []) if h.start >= close]
     before = [h for h in by_sentence.get((s_open[0], s_open[1]), []) if h.end <= open_at + 1]
+    if not after and not before and s_close[1] <= close + 1 and i_close + 1 < len(sents) \
+            and sents[i_close + 1][2] == quote.paragraph and text[close - 2:close].strip("”\"'"):
+        # '"That would be you?" Borger asked.': the cue opens the next sentence.
+        nxt = sents[i_close + 1]
+        after = [h for h in by_sentence.get((nxt[0], nxt[1]), [])
+                 if h.subject_first and h.mention is not None]
     # "…,” he said. / "…,” said Brew.: the cue right after the closing mark.
     for hit in after:
-        gap = text[close + 1:hit.start]
+        gap = text[close:hit.start]
         if len(gap.split()) <= 10 and not re.search(r"[“\"]", gap) and hit.speech:
             return hit
-    speech_before = [h for h in before if h.speech]
-    if speech_before:
-        return speech_before[-1]
+    if before:
+        nearest = before[-1]
+        if len(before) > 1 and before[-2].speech and nearest.mention is not None and \
+                nearest.mention.end - nearest.mention.start <= 4 and \
+                len(text[before[-2].end:nearest.mention.start].split()) <= 1:
+            return before[-2]  # "said he wanted “…”": the outer cue
+        return nearest
     speech_after = [h for h in after if h.speech]
     if speech_after:
         return speech_after[0]
-    if before:
-        return before[-1]
     # "X said:" closing the previous paragraph, the quotation opening the next.
     if open_at == paras[quote.paragraph][0] and i_open > 0:
         prev = sents[i_open - 1]
         if text[:prev[1]].rstrip().endswith(":"):
             hits = [h for h in by_sentence.get((prev[0], prev[1]), []) if h.speech]
+            if hits:
+                return hits[-1]
+    # "Hoff’s letter makes a case: “…”": a colon introduces the quotation.
+    colon = re.search(r":\s*$", text[s_open[0]:open_at])
+    if colon is not None:
+        pos = s_open[0] + colon.start()
+        mention = subject_before(text, s_open[0], pos) or _clause_subject(text, s_open[0], pos)
+        if mention is not None:
+            return CueHit(pos, pos + 1, ":", True, (s_open[0], s_open[1]), s_open[2], mention,
+                          None)
+    # A quotation standing alone after a sentence with a cue in the same paragraph.
+    if open_at == s_open[0] or len(text[quote.start:quote.end].split()) >= 3:
+        for index in range(i_open - 1, -1, -1):
+            sentence = sents[index]
+            if sentence[2] != quote.paragraph:
+                break
+            hits = [h for h in by_sentence.get((sentence[0], sentence[1]), []) if h.speech]
             if hits:
                 return hits[-1]
     return None

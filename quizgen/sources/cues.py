@@ -6,12 +6,25 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from quizgen.sources.lexicon import MENTAL_FORMS, PRONOUNS, SPEECH_FORMS
-from quizgen.sources.mentions import Mention, noun_phrase_after, subject_after, subject_before
+from quizgen.sources.lexicon import (
+    BARE_CUES,
+    MENTAL_FORMS,
+    PRONOUNS,
+    SPEECH_FORMS,
+    SUBJECT_CUES,
+)
+from quizgen.sources.mentions import (
+    Mention,
+    looks_like_name,
+    noun_phrase_after,
+    subject_after,
+    subject_before,
+)
 
 _INVERTING = frozenset(
     "said says added adds wrote writes asked continued explained noted argued replied "
-    "responded declared insisted tweeted recalled concluded".split())
+    "responded declared insisted tweeted recalled concluded stated warned joked quipped "
+    "observed read reads cried shouted chanted yelled screamed went".split())
 
 _CHARACTERIZING = frozenset(
     "described describes describing called calls calling dubbed labelled labeled branded "
@@ -46,6 +59,8 @@ class CueHit:
     content: tuple[int, int] | None
     characterization: bool = False
     subject_first: bool = True  # the mention comes before the cue
+    bare: bool = False  # no subject found: kept only for cues that stand on their own
+    reported: bool = True  # False: used to tie a quotation, not reported on its own
 
 
 class Inside:
@@ -69,10 +84,15 @@ def find_cues(text: str, sentences: list[tuple[int, int, int]], inside: Inside) 
             if inside(match.start()):
                 continue
             first = match.group()[0]
-            if first.isupper() and match.start() != s_start:
-                continue  # "State", "Says": a name or a headline, not a cue
+            if first.isupper() and match.start() != s_start and (
+                    _CAPITAL_NEXT.match(text, match.end()) or match.group().isupper()):
+                continue  # "State Department", "Says Who": a name or a headline, not a cue
             hit = _read_cue(text, match, (s_start, s_end), paragraph, inside, previous)
-            if hit is not None:
+            if hit is None:
+                continue
+            key = "is seen as" if hit.word.endswith("seen as") else hit.word
+            hit.reported = key in (BARE_CUES if hit.bare else SUBJECT_CUES)
+            if hit.reported or (hit.speech and not hit.bare) or EXPERIMENT:
                 hits.append(hit)
                 previous = hit
     return hits
@@ -95,7 +115,7 @@ def _read_cue(text: str, match: re.Match[str], sentence: tuple[int, int], paragr
     start, end = match.start(), match.end()
     speech = word not in MENTAL_FORMS
     characterization = word in _CHARACTERIZING
-    if word == "according to":
+    if word in ("according to", "in the words of"):
         return _according_to(text, start, end, sentence, paragraph)
     if word.endswith("seen as"):
         by = re.compile(r"\bby\s+").search(text, end, s_end)
@@ -116,11 +136,17 @@ def _read_cue(text: str, match: re.Match[str], sentence: tuple[int, int], paragr
         return CueHit(start, end, word, speech, sentence, paragraph, mention, content,
                       characterization, False)
     gap_before = text[clause_start:start]
-    if word.endswith("ing") and re.search(r",\s*$", gap_before):
+    introduces_quote = _QUOTE_NEXT.match(text, end) is not None
+    if _MODAL_BEFORE.search(gap_before) and not word.endswith(("ed", "s", "ing")) and \
+            word not in ("told", "said", "wrote", "thought", "knew", "felt", "found") and \
+            not introduces_quote:
+        return None  # "should reiterate", "to say": the content of another cue
+    if word.endswith("ing") and not _BE_BEFORE.search(gap_before):
         # ", saying …" / ", adding …": the subject is the clause's own subject.
-        mention = _clause_subject(text, clause_start, start)
-        if mention is None and previous is not None:
+        if previous is not None and previous.mention is not None:
             mention = previous.mention
+        else:
+            mention = _clause_subject(text, s_start, start)
         if mention is None:
             return None
         content = _content(text, start, end, word, mention, True, sentence, clause_start,
@@ -132,15 +158,20 @@ def _read_cue(text: str, match: re.Match[str], sentence: tuple[int, int], paragr
     else:
         mention = subject_before(text, clause_start, start)
     subject_first = True
-    if mention is None and word in _INVERTING:
+    if word in _INVERTING:
         gap = text[clause_start:start].strip()
         if gap == "" or gap.endswith((",", "”", '"', "''")):
-            mention = subject_after(text, end, s_end)
-            subject_first = False
+            after = subject_after(text, end, s_end)
+            # "The paradox, says Carl Anthony, historian at …, is that …": a name after.
+            if after is not None and (mention is None or looks_like_name(
+                    text[after.start:after.end])):
+                mention, subject_first = after, False
     if mention is None:
-        return None
-    if not speech and not _mental_ok(text, mention, start):
-        return None
+        return _bare(text, start, end, word, speech, sentence, paragraph)
+    if not speech and _QUOTE_AFTER_PUNCT.match(text, end):
+        speech = True  # "Mahaney agreed: “…”"
+    elif not speech and not _mental_ok(text, mention, start):
+        return _bare(text, start, end, word, speech, sentence, paragraph)
     # "said:" keeps its colon, the cue the article gives for a quotation that follows.
     if text[end:end + 1] == ":":
         end += 1
@@ -154,9 +185,22 @@ def _read_cue(text: str, match: re.Match[str], sentence: tuple[int, int], paragr
                   characterization, subject_first)
 
 
+def _bare(text: str, start: int, end: int, word: str, speech: bool, sentence: tuple[int, int],
+          paragraph: int) -> CueHit | None:
+    """Give a cue with no subject found, when the word is a cue on its own."""
+    if EXPERIMENT or word in BARE_CUES:
+        content = _trimmed(text, end, _strip_end(text, sentence[1]))
+        return CueHit(start, end, word, speech, sentence, paragraph, None, content, bare=True)
+    return None
+
+
+EXPERIMENT = False  # the benchmark's form statistics: keep every candidate
+
+
 def _mental_ok(text: str, mention: Mention, cue_start: int) -> bool:
     """A belief verb counts only right after a short subject ("he thinks", "voters want")."""
-    between = text[mention.end:cue_start].strip()
+    after = mention.end if mention.description is None else mention.description[1]
+    between = text[after:cue_start].strip(" ,")
     phrase = text[mention.start:mention.end]
     if len(between.split()) > 1 or len(phrase.split()) > 5:
         return False
@@ -169,6 +213,14 @@ _NOT_SUBJECT = frozenset("the a an of to in on for with and or but its his her t
 _OBJECT_NOT_CLAUSE = re.compile(
     r"\s+(?:its|his|her|their|the|an?)\s+(?:\w+\s+)?(?:ambassador|envoy|diplomats?|troops|"
     r"forces|products?|staff)\b")
+_CAPITAL_NEXT = re.compile(r"\s+[A-Z]|\s*$")
+_QUOTE_AFTER_PUNCT = re.compile(r"\s*[:,]\s*(?:[“\"]|'')")
+_QUOTE_NEXT = re.compile(r"\s*[:,]?\s*(?:[“\"]|'')")
+_MODAL_BEFORE = re.compile(
+    r"(?:^|\s)(?:should|would|could|will|must|may|might|can|cannot|to|not|n[’']t|never)"
+    r"(?:\s+(?:also|not|never|then|still|just))*\s*$", re.IGNORECASE)
+_BE_BEFORE = re.compile(r"(?:^|\s)(?:is|are|was|were|been|be|am|’s|'s|’re|'re)"
+                        r"(?:\s+(?:also|not|now|still|just|repeatedly|publicly))*\s*$")
 _PASSIVE_BY = re.compile(r"\s+by\s+(?=[A-Za-z])")
 _COORDINATED = re.compile(
     r"(?:^|[\s,])(?:and|but|or)(?:\s+(?:has|have|had|also|then|later|would|will|was|were|is|"
@@ -182,12 +234,19 @@ _NP_START = re.compile(
 def _clause_subject(text: str, clause_start: int, cue_start: int) -> Mention | None:
     """Give the subject a participle ("…, saying") shares with its clause's main verb."""
     start = clause_start
-    for comma in re.finditer(r",", text[clause_start:cue_start]):
-        head = text[start:clause_start + comma.start()].strip()
-        if head and head.split()[0].lower() in ("for", "in", "on", "at", "after", "before",
+    lead = re.match(r"(?:but|and|yet|so|still|however|meanwhile)\b[\s,]*", text[start:cue_start],
+                    re.IGNORECASE)
+    if lead is not None:
+        start += lead.end()
+    base = start
+    for comma in re.finditer(r",", text[base:cue_start]):
+        head = text[start:base + comma.start()].strip()
+        if head and head.split()[0].lower().endswith("ing") or \
+                head and head.split()[0].lower() in ("for", "in", "on", "at", "after", "before",
                                                   "during", "with", "as", "by", "since",
-                                                  "under", "following", "despite", "amid"):
-            start = clause_start + comma.end()
+                                                  "under", "following", "despite", "amid",
+                                                  "asked", "speaking", "when", "while"):
+            start = base + comma.end()
             continue
         break
     while start < cue_start and text[start].isspace():
@@ -222,8 +281,8 @@ def _according_to(text: str, start: int, end: int, sentence: tuple[int, int],
         if rest is not None and text[after:after + 1] == "," and len(
                 text[rest[0]:rest[1]].split()) > 3:
             content = (content[0], stop) if content is not None else rest
-    return CueHit(start, end, "according to", True, sentence, paragraph, mention, content,
-                  False, False)
+    return CueHit(start, end, " ".join(text[start:end].lower().split()), True, sentence,
+                  paragraph, mention, content, False, False)
 
 
 def _strip_end(text: str, end: int) -> int:

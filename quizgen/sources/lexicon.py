@@ -35,10 +35,27 @@ _IRREGULAR = {
     "maintain": ["maintained", "maintains"],
     "continue": ["continued"],
     "report": ["reported"],
-    "show": ["showed", "shows", "shown"],
+    "show": ["showed", "shows", "shown", "show"],
     "find": ["found", "finds"],
-    "call": ["calling"],
-    "describe": ["described", "describes", "describing"],
+    "call": ["called", "calls", "calling"],
+    "describe": ["describe", "described", "describes", "describing"],
+    "think": ["think", "thinks", "thought", "thinking"],
+    "know": ["know", "knows", "knew", "known"],
+    "feel": ["feel", "feels", "felt"],
+    "put": ["put it", "puts it", "putting it"],
+    "seek": ["seek", "seeks", "sought", "seeking"],
+    "learn": ["learned", "learnt"],
+    "read": ["read", "reads"],
+    "see": ["see", "sees", "saw", "seeing"],
+    "view": ["view", "views", "viewed"],
+    "talk": ["talked about", "talking about", "talks about", "spoke about", "spoke of",
+             "speaking about", "speaks about", "talked of"],
+    "clear": ["made it clear", "makes it clear", "making it clear", "made clear",
+              "makes clear"],
+    "like": ["would like"],
+    "plan": ["plan", "plans", "planned", "planning"],
+    "order": ["ordered", "orders"],
+    "post": ["posted"],
     "point": ["pointed out", "points out", "pointing out", "pointed to", "points to",
               "pointing to"],
     "refer": ["referring to", "referred to", "refers to"],
@@ -50,13 +67,18 @@ SPEECH_LEMMAS = (
     "vow recall reply respond suggest announce report ask describe accuse criticize praise cite "
     "question reject deny confirm dismiss denounce blast slam predict indicate conclude reveal "
     "express promise stress emphasize concede complain admit counter contend assert lament boast "
-    "joke quip testify allege remark speculate caution charge demand reiterate point refer "
-    "continue maintain plead mention estimate pledge declare announce observe"
+    "joke quip testify allege remark speculate caution demand reiterate point refer "
+    "continue maintain plead mention estimate pledge declare announce observe put proclaim "
+    "propose call defend refuse seek offer blame attack mock assure decry thank post discuss "
+    "order decide prefer plan identify learn highlight tout dispute acknowledge brag "
+    "reaffirm concede clarify inform advise accuse ridicule hail applaud condemn welcome "
+    "complain recommend threaten vow wonder label herald protest comment shout chant yell "
+    "scream echo confide jeer portray frame cheer read"
 ).split()
 
 # Verbs of belief, wish and finding: cues only with a subject right before them.
 MENTAL_LEMMAS = ("think believe want hope fear expect feel know worry doubt wonder show find "
-                 "agree oppose support endorse").split()
+                 "agree oppose support endorse see view talk clear like back").split()
 
 
 def forms(lemmas: list[str]) -> list[str]:
@@ -67,7 +89,9 @@ def forms(lemmas: list[str]) -> list[str]:
     return out
 
 
-SPEECH_FORMS = frozenset(forms(SPEECH_LEMMAS)) | {"according to", "went on to say"}
+SPEECH_FORMS = frozenset(forms(SPEECH_LEMMAS)) | {
+    "according to", "went on to say", "went on", "cried out", "in the words of", "shot back", "fired back", "hit back", "pushed back",
+    "shoots back", "fires back", "hits back", "pushes back"}
 MENTAL_FORMS = frozenset(forms(MENTAL_LEMMAS))
 
 # Forms too often something else ("the report", "a claim", "notes", "charges") to stand alone.
@@ -91,7 +115,9 @@ _BETWEEN = (
     "often never would will could may might should did does do not n't is was were are been "
     "being reportedly however further privately separately frequently already initially "
     "subsequently first last still just even clearly explicitly specifically simply bluntly "
-    "flatly openly angrily quietly today yesterday tonight now since don’t don't doesn’t "
+    "flatly openly angrily quietly actually really probably personally strongly genuinely "
+    "firmly proudly all but only "
+    "today yesterday tonight now since don’t don't doesn’t "
     "doesn't didn’t didn't won’t won't can’t can't wouldn’t wouldn't isn’t isn't"
 ).split()
 BETWEEN_TAIL = re.compile(r"(?:[\s,]+(?:" + "|".join(_BETWEEN) + r"))+[\s,]*$", re.IGNORECASE)
@@ -195,3 +221,56 @@ DETERMINERS = frozenset(
     "the a an neither both each either every some many most one another two three four five "
     "several this that these those no all any his her its their our but and".split()
 )
+
+# Cue forms that count when a subject is found before them: each form was kept
+# when, on news copy, it marked an attribution more than about 55 % of the time.
+SUBJECT_CUES = frozenset(w.replace("_", " ") for w in (
+    "according_to accuse accused accuses accusing acknowledge acknowledged acknowledges "
+    "acknowledging added adding adds admit admits admitted agreed alleges announce announced "
+    "announces announcing applauding applauds argue argued argues arguing asked asking "
+    "asserted asserting assured assures assuring attacked believe believing blame blamed "
+    "blames blaming blasted blasting blasts boast boasted boasting boasts brags called "
+    "calling cautioned cautioning cautions cite cited cites citing claimed "
+    "claimed_responsibility claiming clarified complain complained concede conceded concedes "
+    "conclude concluded concludes condemned confirmed confirming confirms contended "
+    "contending contends continued criticised criticized criticizes criticizing decide "
+    "declared declares declaring decried decrying defended defends denied denies denounce "
+    "denounced denouncing described describes describing discuss discussed dismissed "
+    "dismissing disputing doubt doubts dubbed emphasized emphasizes emphasizing endorsed "
+    "estimate expect expected expecting explained explaining explains express expressed fear "
+    "fearing finds fired_back hailed highlighted hope hopes hoping indicate indicated "
+    "indicates indicating informed informing insist insisted insisting insists is_seen_as "
+    "joked knows labeled lament lamented lamenting laments made_clear made_it_clear "
+    "makes_clear making_it_clear mention mentioned mentioning mentions mocked mocks noted "
+    "notes noting observed offered oppose opposed ordered pleaded pledging pointed_out "
+    "pointed_to pointing_out pointing_to points_out points_to posted praise praised praises "
+    "praising predicted predicting predicts prefers proclaimed proclaiming proclaims promised "
+    "promising proposed proposes proposing pushed_back put_it puts_it questioned questioning "
+    "quipped reaffirm reaffirmed reaffirming recalled recalling recommends referred_to "
+    "referring_to refers_to refuse refused refuses reiterated reiterating rejected remarked "
+    "remarking replied reported responded responds reveal revealed revealing reveals ridicule "
+    "said say saying says seeks shot_back show showed shows slammed slamming slams sought "
+    "speculate speculated spoke_about spoke_of stated stating stressed stressing suggest "
+    "suggested suggesting suggests supported talked_about talked_of talking_about talks_about "
+    "telling tells testified thank thanked thanking threaten told tout touted touting touts "
+    "tweeted tweeting urged urges urging vow vowed vowing vows warn warned warning warns "
+    "went_on_to_say wondered wondering worried worry writes wrote"
+).split())
+
+# Cue forms that count even when no subject is found ("…, the group said in a
+# statement" parsed wrong still says "said").
+BARE_CUES = frozenset(w.replace("_", " ") for w in (
+    "acknowledge admit agreed agrees announce announced announces applauded argue argued "
+    "argues asked asking blamed cited claimed claiming complained conclude concludes "
+    "condemned criticized criticizing decide declared declares decried defended demanded "
+    "denied denounced describe described describes discuss discussed dismissed dubbed "
+    "endorsed endorses expect expected explained expressed finds hail hoping informed "
+    "insisted joked knew knows labeled lamented learned made_clear made_it_clear maintained "
+    "making_it_clear noted observed ordered pleaded pointed_out pointing_out praised praising "
+    "prefer promised pushed_back put_it puts_it questioned recalled referred_to refused "
+    "refuses reiterated reject reported reveal said say says showed slams speculated "
+    "spoke_about stressed suggest suggested talking_about talks_about thanked thinks "
+    "threatens told tweeted urged vowed warn warned wondered wondering worried worry "
+    "would_like wrote"
+).split())
+

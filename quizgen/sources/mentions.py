@@ -10,9 +10,10 @@ from quizgen.sources.lexicon import BETWEEN_TAIL, CLAUSE_WORDS, NAME_PARTICLES, 
 _WORD = re.compile(r"[\w’'.-]+")
 # A comma that separates clauses or appositives (not the one in "1,000").
 _COMMA = re.compile(r",(?!\d)")
-_HARD_BREAK = re.compile(r"[;:()\[\]“”\"]|''|—|–| - ")
+_HARD_BREAK = re.compile(r"[;:“”\"]|''|—|–| - ")
 _LEADING = re.compile(
-    r"^(?:(?:but|and|yet|so|still|however|meanwhile|instead|now|then|also|later|earlier|"
+    r"^(?:(?:but|and|yet|so|still|however|meanwhile|instead|now|then|also|later|earlier|as|"
+    r"(?:more\s+)?from|"
     r"separately|in addition|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))"
     r"[\s,]+)+", re.IGNORECASE)
 _APPOSITIVE_START = re.compile(
@@ -20,7 +21,8 @@ _APPOSITIVE_START = re.compile(
     r"[a-z][\w-]*(?:\s+of\b|\s+at\b|\s+for\b))\b")
 _AFTER_STOP = re.compile(
     r",|\.(?=\s|$)|;|:|\(|—|–| - |\s+(?:in|on|at|during|after|before|when|while|as|to|that|"
-    r"about|of the\s+(?:\w+day)|last|this|earlier|later|told|adding|according)\b")
+    r"about|of the\s+(?:\w+day)|last|this|earlier|later|told|adding|according|who|which|"
+    r"whose)\b")
 
 MAX_MENTION_WORDS = 14
 _FUNCTION_WORDS = frozenset("and or but nor then so yet also".split())
@@ -45,8 +47,8 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 def looks_like_name(phrase: str) -> bool:
     """Tell whether a phrase is a proper name: capitalised words, maybe with particles."""
-    words = phrase.split()
-    if not words or len(words) > 7:
+    words = re.sub(r"\([^)]*\)", " ", phrase).split()
+    if not words or len(words) > 7 or words[0].lower().strip(",") in _NOT_NAMES:
         return False
     if words[0].lower() in {"the", "a", "an", "in", "on", "at", "for", "but", "and", "after",
                             "before", "with", "as", "when", "while", "if", "by", "from"}:
@@ -71,6 +73,9 @@ def subject_before(text: str, clause_start: int, cue_start: int) -> Mention | No
     if relative is not None:
         r_start = clause_start + relative.start()
         return Mention(r_start, r_start + len(relative.group().strip()))
+    aside = _DASH_ASIDE.search(text, clause_start, region_end)
+    if aside is not None:  # "Gingrich — mentioned by Newsmax as … — told"
+        region_end = aside.start()
     start = clause_start
     for brk in _HARD_BREAK.finditer(text, clause_start, region_end):
         start = brk.end()
@@ -81,7 +86,7 @@ def subject_before(text: str, clause_start: int, cue_start: int) -> Mention | No
         parts.append(_trim(text, pos, comma.start()))
         pos = comma.end()
     parts.append(_trim(text, pos, region_end))
-    parts = [p for p in parts if p[0] < p[1]]
+    parts = [p for p in parts if p[0] < p[1] and not _ASIDE.match(text[p[0]:p[1]])]
     if not parts:
         return None
     last = len(parts) - 1
@@ -113,6 +118,8 @@ def subject_before(text: str, clause_start: int, cue_start: int) -> Mention | No
     lead = _LEADING.match(text, p_start, p_end)
     if lead is not None:
         p_start = lead.end()
+    while p_start < p_end and text[p_start] in "([":
+        p_start += 1
     if p_start >= p_end or len(text[p_start:p_end].split()) > MAX_MENTION_WORDS:
         return None
     if text[p_start:p_end].lower() in _FUNCTION_WORDS:
@@ -141,9 +148,30 @@ def _is_appositive(phrase: str) -> bool:
     phrase = phrase.strip()
     if not phrase:
         return False
+    if re.fullmatch(r"\d{1,3}|(?:[A-Z]-[A-Z][\w.]*)|\([^)]*\)", phrase):
+        return True  # "Carlos Guerrero, 55, said": an age; "Rep. X, R-Pa., said": a party
+    first = phrase.split()[0].lower()
+    if first in _SUBJECT_STARTS:
+        return False  # "one source", "two officials": a subject, not an appositive
     if _APPOSITIVE_START.match(phrase):
         return True
-    return phrase[0].islower() and phrase.split()[0].lower() not in PRONOUNS
+    return phrase[0].islower() and first not in PRONOUNS
+
+
+_ASIDE = re.compile(
+    r"(?i)(?:for example|for instance|in fact|however|though|too|meanwhile|in turn|in response|"
+    r"in a statement|in an interview|on (?:mon|tues|wednes|thurs|fri|satur|sun)day|"
+    r"for (?:his|her|its|their) part|at the time|at one point|instead|also|later|earlier|"
+    r"in particular|in other words|of course|nonetheless|nevertheless|separately|again|"
+    r"once again|last (?:week|month|year)|this (?:week|month|year))$")
+_DASH_ASIDE = re.compile(r"\s*[—–]\s[^—–]{3,200}?\s[—–]\s*$|\s+--\s[^-]{3,200}?\s--\s*$")
+_SUBJECT_STARTS = frozenset("one two three four five six seven eight nine ten another some "
+                            "several many most both all few dozens".split())
+_NOT_NAMES = frozenset(
+    "however but and yet still meanwhile instead also now then last earlier later separately "
+    "previously indeed moreover asked speaking since while when after before in on at for "
+    "with as if though although because during despite amid under over so thus therefore "
+    "furthermore additionally nevertheless nonetheless overall today yesterday".split())
 
 
 _VERBISH = re.compile(r"\b(?:is|are|was|were|be|been|has|have|had|will|would|can|could|did|"
@@ -155,6 +183,9 @@ def _plausible_subject(phrase: str) -> bool:
     if _VERBISH.search(phrase):
         return False
     first = phrase.split()[0]
+    if first.lower().endswith("ing") and first.lower() not in ("nothing", "everything",
+                                                              "something", "anything"):
+        return False
     if first.lower() in {"in", "on", "at", "for", "with", "from", "to", "by", "as", "of",
                          "into", "about", "over", "after", "before", "during", "without",
                          "than", "not", "also", "only", "just", "then"}:
@@ -181,7 +212,8 @@ def subject_after(text: str, cue_end: int, clause_end: int) -> Mention | None:
     first = words[0]
     if not (first[0].isupper() or first.lower() in {"the", "a", "an", "one", "two", "three",
                                                     "another", "he", "she", "they", "it",
-                                                    "we", "i"}):
+                                                    "we", "i", "former", "senior"}
+            or any(w[:1].isupper() for w in words[1:])):
         return None
     description = None
     rest = text[end:clause_end]

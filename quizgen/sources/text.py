@@ -66,20 +66,28 @@ class Quote:
     close_mark: int  # offset of the closing mark (-1 when the quote runs on to the next paragraph)
     paragraph: int
     continues: bool = False  # the same quotation as the previous passage (next paragraph)
+    close_end: int = -1  # just past the closing mark ('' is two characters wide)
+
+    @property
+    def outer_end(self) -> int:
+        """Give the end of the passage with its closing mark."""
+        return self.close_end if self.close_mark >= 0 else self.end
 
 
-_MARK = re.compile(r"[“”\"]|''|``")
+_MARK = re.compile(r"[“”\"]|'''|''|``")
 _OPENERS = " \t\n([{—–-/:;,\u00a0“‘'"
 
 
 def _is_opening(text: str, pos: int, width: int, start: int, end: int) -> bool:
     mark = text[pos:pos + width]
-    if mark in ("“", "``"):
-        return True
-    if mark == "”":
-        return False
     before = text[pos - 1] if pos > start else " "
     after = text[pos + width] if pos + width < end else " "
+    if mark == "``":
+        return True
+    if mark == "“":  # a few pages close with “ as well: “It's unusual,“ said …
+        return not (before not in _OPENERS and (after.isspace() or after in ",.;:!?)"))
+    if mark == "”":
+        return False
     if before in _OPENERS or before == "\ufeff":
         return not after.isspace()
     return False
@@ -98,13 +106,18 @@ def quotes(text: str, paras: list[tuple[int, int]]) -> list[Quote]:
         pending, width, continues = -1, 0, False
         for match in _MARK.finditer(text, start, end):
             pos, mark_width = match.start(), match.end() - match.start()
+            if mark_width == 3:  # ''' is '' and a single mark, in one order or the other
+                mark_width = 2
+                if not _is_opening(text, pos, 2, start, end):
+                    pos += 1
             if _is_opening(text, pos, mark_width, start, end):
                 if pending >= 0:  # two openings in a row: the first never closed
                     _add(out, text, pending + width, pos, pending, -1, index, continues)
                 continues = running and pos == start
                 pending, width = pos, mark_width
             elif pending >= 0:
-                _add(out, text, pending + width, pos, pending, pos, index, continues)
+                _add(out, text, pending + width, pos, pending, pos, index, continues,
+                     pos + mark_width)
                 pending, continues = -1, False
             running = False
         running = pending >= 0
@@ -114,10 +127,10 @@ def quotes(text: str, paras: list[tuple[int, int]]) -> list[Quote]:
 
 
 def _add(out: list[Quote], text: str, start: int, end: int, open_mark: int, close_mark: int,
-         paragraph: int, continues: bool) -> None:
+         paragraph: int, continues: bool, close_end: int = -1) -> None:
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
     if any(ch.isalnum() for ch in text[start:end]):
-        out.append(Quote(start, end, open_mark, close_mark, paragraph, continues))
+        out.append(Quote(start, end, open_mark, close_mark, paragraph, continues, close_end))
