@@ -84,7 +84,8 @@ def _link(text: str, found: list[Quote], hits: list[CueHit], sents: list[tuple[i
         if quote.continues and previous is not None:
             linked = previous
         else:
-            linked = _cue_for_quote(text, quote, by_sentence, sents, sentence_starts, paras)
+            linked = _cue_for_quote(text, quote, by_sentence, sents, sentence_starts, paras,
+                                    previous)
             if linked is None and previous is not None and quote.paragraph - previous_para <= 1 \
                     and len(text[quote.start:quote.end].split()) >= 3 \
                     and previous.mention is not None:
@@ -114,9 +115,12 @@ def _link(text: str, found: list[Quote], hits: list[CueHit], sents: list[tuple[i
     return [a for _, a in out]
 
 
+_CONJUNCTION = re.compile(r"\b(?:but|and|while|because|although|though|which|when|if|so)\b")
+
+
 def _cue_for_quote(text: str, quote: Quote, by_sentence: dict[tuple[int, int], list[CueHit]],
                    sents: list[tuple[int, int, int]], sentence_starts: list[int],
-                   paras: list[tuple[int, int]]) -> CueHit | None:
+                   paras: list[tuple[int, int]], previous: CueHit | None) -> CueHit | None:
     from bisect import bisect_right
 
     close = quote.outer_end
@@ -136,7 +140,8 @@ def _cue_for_quote(text: str, quote: Quote, by_sentence: dict[tuple[int, int], l
     # "…,” he said. / "…,” said Brew.: the cue right after the closing mark.
     for hit in after:
         gap = text[close:hit.start]
-        if len(gap.split()) <= 10 and not re.search(r"[“\"]", gap) and hit.speech:
+        if len(gap.split()) <= 10 and not re.search(r"[“\"]", gap) and hit.speech and \
+                not _CONJUNCTION.search(gap) and not text[hit.end - 1] == ":":
             return hit
     if before:
         nearest = before[-1]
@@ -164,6 +169,9 @@ def _cue_for_quote(text: str, quote: Quote, by_sentence: dict[tuple[int, int], l
             return CueHit(pos, pos + 1, ":", True, (s_open[0], s_open[1]), s_open[2], mention,
                           None)
     # A quotation standing alone after a sentence with a cue in the same paragraph.
+    if previous is not None and previous.paragraph == quote.paragraph and (
+            open_at == s_open[0]):
+        return previous  # "“…,” he said. “…”"
     if open_at == s_open[0] or len(text[quote.start:quote.end].split()) >= 3:
         for index in range(i_open - 1, -1, -1):
             sentence = sents[index]

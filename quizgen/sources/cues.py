@@ -31,18 +31,44 @@ _CHARACTERIZING = frozenset(
     "termed characterized characterised".split())
 
 
-def _pattern() -> re.Pattern[str]:
-    words = sorted(SPEECH_FORMS | MENTAL_FORMS | {"called", "calls", "dubbed", "labelled",
-                                                  "labeled", "branded", "termed"},
-                   key=len, reverse=True)
-    alternation = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
-    return re.compile(
-        r"\b(?:is|are|was|were)\s+seen\s+as\b"
-        r"|\bclaimed\s+responsibility\b"
-        r"|\b(?:" + alternation + r")\b", re.IGNORECASE)
+_WORD = re.compile(r"[A-Za-z]+")
 
 
-CUE = _pattern()
+def _phrases() -> dict[str, list[tuple[int, re.Pattern[str] | None]]]:
+    """Index every cue by its first word: a dictionary lookup per word of the text."""
+    cues = SPEECH_FORMS | MENTAL_FORMS | {"called", "calls", "dubbed", "labelled", "labeled",
+                                          "branded", "termed", "claimed responsibility"}
+    cues |= {f"{be} seen as" for be in ("is", "are", "was", "were")}
+    index: dict[str, list[tuple[int, re.Pattern[str] | None]]] = {}
+    for cue in sorted(cues, key=len, reverse=True):
+        first, _, rest = cue.partition(" ")
+        tail = None
+        if rest:
+            tail = re.compile(r"\s+" + r"\s+".join(map(re.escape, rest.split())) + r"\b",
+                              re.IGNORECASE)
+        index.setdefault(first, []).append((len(rest.split()), tail))
+    return index
+
+
+_FIRST = _phrases()
+
+
+def cue_matches(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Give (start, end) of every cue word or phrase in text[start:end], longest first."""
+    out = []
+    for match in _WORD.finditer(text, start, end):
+        candidates = _FIRST.get(match.group().lower())
+        if candidates is None:
+            continue
+        for _, tail in candidates:
+            if tail is None:
+                out.append((match.start(), match.end()))
+                break
+            more = tail.match(text, match.end(), end)
+            if more is not None:
+                out.append((match.start(), more.end()))
+                break
+    return out
 
 
 @dataclass
@@ -80,14 +106,17 @@ def find_cues(text: str, sentences: list[tuple[int, int, int]], inside: Inside) 
     hits: list[CueHit] = []
     for s_start, s_end, paragraph in sentences:
         previous: CueHit | None = None
-        for match in CUE.finditer(text, s_start, s_end):
-            if inside(match.start()):
-                continue
-            first = match.group()[0]
-            if first.isupper() and match.start() != s_start and (
-                    _CAPITAL_NEXT.match(text, match.end()) or match.group().isupper()):
+        last_end = -1
+        for m_start, m_end in cue_matches(text, s_start, s_end):
+            if m_start < last_end or inside(m_start):
+                continue  # inside a longer cue ("went on to say") or a quotation
+            last_end = m_end
+            first = text[m_start]
+            if first.isupper() and m_start != s_start and (
+                    _CAPITAL_NEXT.match(text, m_end) or text[m_start:m_end].isupper()):
                 continue  # "State Department", "Says Who": a name or a headline, not a cue
-            hit = _read_cue(text, match, (s_start, s_end), paragraph, inside, previous)
+            hit = _read_cue(text, m_start, m_end, (s_start, s_end), paragraph, inside,
+                            previous)
             if hit is None:
                 continue
             key = "is seen as" if hit.word.endswith("seen as") else hit.word
@@ -108,11 +137,10 @@ def _clause_start(text: str, s_start: int, pos: int, inside: Inside) -> int:
     return s_start
 
 
-def _read_cue(text: str, match: re.Match[str], sentence: tuple[int, int], paragraph: int,
+def _read_cue(text: str, start: int, end: int, sentence: tuple[int, int], paragraph: int,
               inside: Inside, previous: CueHit | None) -> CueHit | None:
-    word = " ".join(match.group().lower().split())
+    word = " ".join(text[start:end].lower().split())
     s_start, s_end = sentence
-    start, end = match.start(), match.end()
     speech = word not in MENTAL_FORMS
     characterization = word in _CHARACTERIZING
     if word in ("according to", "in the words of"):

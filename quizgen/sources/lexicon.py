@@ -81,11 +81,17 @@ MENTAL_LEMMAS = ("think believe want hope fear expect feel know worry doubt wond
                  "agree oppose support endorse see view talk clear like back").split()
 
 
+# Forms that are far more often nouns or names ("the state", "United States", "remarks").
+_NOT_CUES = frozenset("state states remark remarks question questions support claim claims "
+                      "report reports comment comments post frame frames echo order orders "
+                      "plan plans label labels read".split())
+
+
 def forms(lemmas: list[str]) -> list[str]:
-    """Give every form of these verbs."""
+    """Give every form of these verbs, leaving out those that are mostly nouns."""
     out: list[str] = []
     for lemma in lemmas:
-        out.extend(_IRREGULAR.get(lemma) or _forms(lemma))
+        out.extend(f for f in _IRREGULAR.get(lemma) or _forms(lemma) if f not in _NOT_CUES)
     return out
 
 

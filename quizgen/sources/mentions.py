@@ -12,7 +12,7 @@ _WORD = re.compile(r"[\w’'.-]+")
 _COMMA = re.compile(r",(?!\d)")
 _HARD_BREAK = re.compile(r"[;:“”\"]|''|—|–| - ")
 _LEADING = re.compile(
-    r"^(?:(?:but|and|yet|so|still|however|meanwhile|instead|now|then|also|later|earlier|as|"
+    r"(?:(?:but|and|yet|so|still|however|meanwhile|instead|now|then|also|later|earlier|as|"
     r"(?:more\s+)?from|"
     r"separately|in addition|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))"
     r"[\s,]+)+", re.IGNORECASE)
@@ -110,7 +110,7 @@ def subject_before(text: str, clause_start: int, cue_start: int) -> Mention | No
         prev_start, prev_end = parts[walk - 1]
         prev_start = _after_clause_word(text, prev_start, prev_end)
         walk -= 1
-        if looks_like_name(_LEADING.sub("", text[prev_start:prev_end])):
+        if looks_like_name(_strip_leading(text[prev_start:prev_end])):
             description_end = p_end
             index = walk
             p_start, p_end = prev_start, prev_end
@@ -131,6 +131,11 @@ def subject_before(text: str, clause_start: int, cue_start: int) -> Mention | No
         d_start = parts[index + 1][0]
         description = (d_start, description_end)
     return Mention(p_start, p_end, description)
+
+
+def _strip_leading(phrase: str) -> str:
+    lead = _LEADING.match(phrase)
+    return phrase if lead is None else phrase[lead.end():]
 
 
 def _after_clause_word(text: str, start: int, end: int) -> int:
