@@ -61,6 +61,21 @@ def _span(text: str, mention: Mention | None) -> Span | None:
     return Span(mention.start, mention.end, text[mention.start:mention.end])
 
 
+def _description(text: str, mention: Mention | None) -> Span | None:
+    if mention is None or mention.description is None:
+        return None
+    start, end = mention.description
+    return Span(start, end, text[start:end])
+
+
+def _quote_span(text: str, quote: Quote) -> Span:
+    """Give a quotation's words: inside the marks, less the comma that hands over to the cue."""
+    end = quote.end
+    while end > quote.start + 1 and text[end - 1] in ", ":
+        end -= 1
+    return Span(quote.start, end, text[quote.start:end])
+
+
 def _sentence_of(sents: list[tuple[int, int, int]], pos: int) -> tuple[int, int, int]:
     for sentence in sents:
         if sentence[0] <= pos < sentence[1]:
@@ -100,8 +115,9 @@ def _link(text: str, found: list[Quote], hits: list[CueHit], sents: list[tuple[i
         out.append((quote.start, Attribution(
             source=None, mention=_span(text, hit.mention), cue=Span(hit.start, hit.end,
                                                                    text[hit.start:hit.end]),
-            content=Span(quote.start, quote.end, text[quote.start:quote.end]), direct=True,
-            characterization=hit.characterization, paragraph=quote.paragraph)))
+            content=_quote_span(text, quote), direct=True,
+            characterization=hit.characterization, paragraph=quote.paragraph,
+            description=_description(text, hit.mention))))
     for hit in hits:
         if id(hit) in used or not hit.reported:
             continue
@@ -110,7 +126,8 @@ def _link(text: str, found: list[Quote], hits: list[CueHit], sents: list[tuple[i
         out.append((hit.start, Attribution(
             source=None, mention=_span(text, hit.mention),
             cue=Span(hit.start, hit.end, text[hit.start:hit.end]), content=content,
-            direct=False, characterization=hit.characterization, paragraph=hit.paragraph)))
+            direct=False, characterization=hit.characterization, paragraph=hit.paragraph,
+            description=_description(text, hit.mention))))
     out.sort(key=lambda pair: (pair[1].cue.start if not pair[1].direct else pair[0]))
     return [a for _, a in out]
 

@@ -160,15 +160,31 @@ def _read_cue(text: str, start: int, end: int, sentence: tuple[int, int], paragr
         mention = noun_phrase_after(text, by.end(), s_end)
         if mention is None:
             return None
-        content = _trimmed(text, clause_start, start)
+        det = None
+        for det in _DETERMINER.finditer(text, max(clause_start, start - 80), start):
+            pass
+        content = _trimmed(text, clause_start if det is None else det.start(), start)
         return CueHit(start, end, word, speech, sentence, paragraph, mention, content,
                       characterization, False)
     gap_before = text[clause_start:start]
+    if word.endswith(("ing", "s")) and _DETERMINER_END.search(gap_before):
+        return None  # "a warning", "the calls": a noun
     introduces_quote = _QUOTE_NEXT.match(text, end) is not None
     if _MODAL_BEFORE.search(gap_before) and not word.endswith(("ed", "s", "ing")) and \
             word not in ("told", "said", "wrote", "thought", "knew", "felt", "found") and \
             not introduces_quote:
         return None  # "should reiterate", "to say": the content of another cue
+    if _ACTION_VERB.match(word) and not _SPEECH_USE.match(text, end, s_end) and \
+            not _QUOTE_IN.search(text, end, s_end):
+        return None  # "Pakistan attacked militants": an act, not an attribution
+    with_np = _WITH_NP.search(gap_before) if word.endswith("ing") else None
+    if with_np is not None:  # "with officials in Pakistan and Iran often accusing …"
+        np_start = clause_start + with_np.start(1)
+        mention = Mention(np_start, np_start + len(with_np.group(1)))
+        content = _content(text, start, end, word, mention, True, sentence, clause_start,
+                           characterization)
+        return CueHit(start, end, word, speech, sentence, paragraph, mention, content,
+                      characterization, True)
     if word.endswith("ing") and not _BE_BEFORE.search(gap_before):
         # ", saying …" / ", adding …": the subject is the clause's own subject.
         if previous is not None and previous.mention is not None:
@@ -241,6 +257,18 @@ _NOT_SUBJECT = frozenset("the a an of to in on for with and or but its his her t
 _OBJECT_NOT_CLAUSE = re.compile(
     r"\s+(?:its|his|her|their|the|an?)\s+(?:\w+\s+)?(?:ambassador|envoy|diplomats?|troops|"
     r"forces|products?|staff)\b")
+# Verbs that are as often deeds as words: a cue only when what follows reads as speech.
+_ACTION_VERB = re.compile(
+    r"(?:attack|seek|sought|order|sign|decide|offer|post|plan|defend|back|thank|mock|welcome|"
+    r"hail|applaud|cheer|frame|portray|highlight|tout|identif|learn|see|saw|view)")
+_SPEECH_USE = re.compile(r"(?:\s+\S+){0,6}?\s+(?:as|that|for\s+saying|over)\b|\s*:")
+_DETERMINER_END = re.compile(
+    r"\b(?:a|an|the|this|that|these|those|its|his|her|their|our|my|your|any|no|every)\s+$",
+    re.IGNORECASE)
+_DETERMINER = re.compile(r"\b(?:an?|the|this|that|its|his|her|their)\s")
+_QUOTE_IN = re.compile(r"[“\"]|''")
+_WITH_NP = re.compile(r"\bwith\s+((?:[\w’'-]+\s+){0,6}?[\w’'-]+?)\s+"
+                      r"(?:(?:often|also|now|still|long|all|both|\w+ly)\s+)*$")
 _CAPITAL_NEXT = re.compile(r"\s+[A-Z]|\s*$")
 _QUOTE_AFTER_PUNCT = re.compile(r"\s*[:,]\s*(?:[“\"]|'')")
 _QUOTE_NEXT = re.compile(r"\s*[:,]?\s*(?:[“\"]|'')")
@@ -355,6 +383,10 @@ def _content(text: str, start: int, end: int, word: str, mention: Mention, subje
     that = _THAT.match(text, after, stop)
     if that is not None:
         after = that.end()
+    if characterization:
+        as_word = re.compile(r"as\s+").match(text, after, stop)
+        if as_word is not None:
+            after = as_word.end()
     if (characterization and text[max(0, mention.start - 6):mention.start].lower().rstrip() in (
             "what", "which")) or (text[mention.start:mention.end].lower() in PRONOUNS and \
             text[max(0, mention.start - 6):mention.start].lower().strip() in ("what", "which")):

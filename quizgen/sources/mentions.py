@@ -25,6 +25,8 @@ _AFTER_STOP = re.compile(
     r"whose)\b")
 
 MAX_MENTION_WORDS = 14
+_NP_STOP = re.compile(r"[.;:(—–]|,(?!\s+(?:and|one|two|three|an?)\b)(?!\d)| - |"
+                      r"\s(?:who|which|that|whose)\s")
 _FUNCTION_WORDS = frozenset("and or but nor then so yet also".split())
 
 
@@ -237,8 +239,7 @@ def noun_phrase_after(text: str, start: int, end: int) -> Mention | None:
     """Give the noun phrase after "according to" / "by": up to the next comma or stop."""
     while start < end and text[start].isspace():
         start += 1
-    stop = re.compile(r"[.;:(—–]|,(?!\s+(?:and|one|two|three|an?)\b)(?!\d)| - ").search(
-        text, start, end)
+    stop = _NP_STOP.search(text, start, end)
     stop_at = end if stop is None else stop.start()
     start, stop_at = _trim(text, start, stop_at)
     if start >= stop_at:

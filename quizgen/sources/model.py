@@ -75,6 +75,8 @@ class Attribution:
     direct: bool
     characterization: bool = False
     paragraph: int = 0
+    #: The appositive that describes the mention here ("…, an analyst at Eurasia Group, …").
+    description: Span | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """Give the attribution as the JSON contract spells it."""
@@ -86,6 +88,7 @@ class Attribution:
             "direct": self.direct,
             "characterization": self.characterization,
             "paragraph": self.paragraph,
+            "description": None if self.description is None else self.description.to_dict(),
         }
 
 

@@ -220,10 +220,9 @@ class Resolver:
         low_words = _words(mention.text)
         description = None
         if attribution is not None:
-            description = self._description(mention)
-        group = (" and " in f" {mention.text.lower()} " and len(low_words) > 2
-                 and name is None) or bool(
-            re.search(r",\s*(?:one|two|three|an?)\s", mention.text))
+            description = (attribution.description.text if attribution.description is not None
+                           else self._description(mention))
+        group = name is None and _is_group(mention.text)
         plural = group or (head.endswith("s") and not head.endswith("ss")) or (
             bool(low_words) and low_words[0] in NUMBERS)
         if name is not None and name.lower() in CAPITALS and len(low_words) == 1:
@@ -326,6 +325,20 @@ class Resolver:
                     source.anonymity_reason = match.group(group).strip()
                     break
             return
+
+
+_PERSON_HEADS = OFFICIAL_WORDS | UNNAMED_WORDS | EXPERT_WORDS | {
+    "analysts", "insiders", "officials", "experts", "sources", "residents", "witnesses",
+    "diplomats", "lawmakers", "aides", "advisers", "advisors", "members", "supporters"}
+
+
+def _is_group(phrase: str) -> bool:
+    """Tell "three officials, one insider and an analyst" (several sources) from one source."""
+    parts = [p for p in re.split(r",\s*|\s+and\s+", phrase.strip()) if p.strip()]
+    if len(parts) < 2:
+        return False
+    return all(_head(p) in _PERSON_HEADS or p.split()[0].lower() in NUMBERS | {"one", "an", "a"}
+               for p in parts)
 
 
 def _describe(words: list[str], head: str, group: bool) -> tuple[str, bool]:
