@@ -158,7 +158,7 @@ def _cue_for_quote(text: str, quote: Quote, by_sentence: dict[tuple[int, int], l
     for hit in after:
         gap = text[close:hit.start]
         if len(gap.split()) <= 10 and not re.search(r"[“\"]", gap) and hit.speech and \
-                not _CONJUNCTION.search(gap) and not text[hit.end - 1] == ":":
+                not _CONJUNCTION.search(gap) and text[hit.end - 1] != ":":
             return hit
     if before:
         nearest = before[-1]

@@ -160,10 +160,8 @@ def _read_cue(text: str, start: int, end: int, sentence: tuple[int, int], paragr
         mention = noun_phrase_after(text, by.end(), s_end)
         if mention is None:
             return None
-        det = None
-        for det in _DETERMINER.finditer(text, max(clause_start, start - 80), start):
-            pass
-        content = _trimmed(text, clause_start if det is None else det.start(), start)
+        dets = list(_DETERMINER.finditer(text, max(clause_start, start - 80), start))
+        content = _trimmed(text, dets[-1].start() if dets else clause_start, start)
         return CueHit(start, end, word, speech, sentence, paragraph, mention, content,
                       characterization, False)
     gap_before = text[clause_start:start]
@@ -297,11 +295,11 @@ def _clause_subject(text: str, clause_start: int, cue_start: int) -> Mention | N
     base = start
     for comma in re.finditer(r",", text[base:cue_start]):
         head = text[start:base + comma.start()].strip()
-        if head and head.split()[0].lower().endswith("ing") or \
-                head and head.split()[0].lower() in ("for", "in", "on", "at", "after", "before",
+        if (head and head.split()[0].lower().endswith("ing")) or \
+                (head and head.split()[0].lower() in ("for", "in", "on", "at", "after", "before",
                                                   "during", "with", "as", "by", "since",
                                                   "under", "following", "despite", "amid",
-                                                  "asked", "speaking", "when", "while"):
+                                                  "asked", "speaking", "when", "while")):
             start = base + comma.end()
             continue
         break
@@ -395,6 +393,8 @@ def _content(text: str, start: int, end: int, word: str, mention: Mention, subje
     following = _trimmed(text, after, stop)
     mention_start = mention.start
     before = _trimmed(text, clause_start, mention_start)
+    if before is not None and re.match(r"\s*[,.;]", text[end:end + 3]):
+        return before  # "Talks stalled, officials said, after …"
     if following is not None and len(text[following[0]:following[1]].split()) >= 2:
         return following
     if before is not None:

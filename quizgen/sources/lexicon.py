@@ -96,8 +96,9 @@ def forms(lemmas: list[str]) -> list[str]:
 
 
 SPEECH_FORMS = frozenset(forms(SPEECH_LEMMAS)) | {
-    "according to", "went on to say", "went on", "cried out", "in the words of", "shot back", "fired back", "hit back", "pushed back",
-    "shoots back", "fires back", "hits back", "pushes back"}
+    "according to", "went on to say", "went on", "cried out", "in the words of", "shot back",
+    "fired back", "hit back", "pushed back", "shoots back", "fires back", "hits back",
+    "pushes back"}
 MENTAL_FORMS = frozenset(forms(MENTAL_LEMMAS))
 
 # Forms too often something else ("the report", "a claim", "notes", "charges") to stand alone.
