@@ -132,7 +132,10 @@ def _link(text: str, found: list[Quote], hits: list[CueHit], sents: list[tuple[i
     return [a for _, a in out]
 
 
-_CONJUNCTION = re.compile(r"\b(?:but|and|while|because|although|though|which|when|if|so)\b")
+_CLAUSE_BREAK = re.compile(r",\s*(?:but|and|while)?\s*|\b(?:but|and|while)\s+")
+_DASH_NAME = re.compile(r"[\s.,]*([―—–])\s*([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,4})\.?\s*$")
+_CONJUNCTION = re.compile(
+    r"\b(?:but|and|while|because|although|though|which|when|if|so|who|whom|whose|that)\b")
 
 
 def _cue_for_quote(text: str, quote: Quote, by_sentence: dict[tuple[int, int], list[CueHit]],
@@ -149,17 +152,34 @@ def _cue_for_quote(text: str, quote: Quote, by_sentence: dict[tuple[int, int], l
     after = [h for h in by_sentence.get((s_close[0], s_close[1]), []) if h.start >= close]
     before = [h for h in by_sentence.get((s_open[0], s_open[1]), []) if h.end <= open_at + 1]
     if not after and not before and s_close[1] <= close + 1 and i_close + 1 < len(sents) \
-            and sents[i_close + 1][2] == quote.paragraph and text[close - 2:close].strip("”\"'"):
+            and sents[i_close + 1][2] == quote.paragraph and text[quote.end - 1] in "?!":
         # '"That would be you?" Borger asked.': the cue opens the next sentence.
         nxt = sents[i_close + 1]
         after = [h for h in by_sentence.get((nxt[0], nxt[1]), [])
                  if h.subject_first and h.mention is not None]
+    # "“…” ― Pamela Padilla": a dash and a name closing the paragraph.
+    dash = _DASH_NAME.match(text, close, paras[quote.paragraph][1])
+    if dash is not None:
+        mention = Mention(dash.start(2), dash.end(2))
+        return CueHit(dash.start(1), dash.end(1), dash.group(1), True, (s_close[0], s_close[1]),
+                      s_close[2], mention, None)
     # "…,” he said. / "…,” said Brew.: the cue right after the closing mark.
     for hit in after:
         gap = text[close:hit.start]
         if len(gap.split()) <= 10 and not re.search(r"[“\"]", gap) and hit.speech and \
                 not _CONJUNCTION.search(gap) and text[hit.end - 1] != ":":
             return hit
+    colon = re.search(r":\s*$", text[s_open[0]:open_at])
+    if before and colon is not None:
+        pos = s_open[0] + colon.start()
+        if len(text[before[-1].end:pos].split()) > 3:
+            # "Reid said …, but he gave the Texan a back-handed compliment: “…”"
+            clause = max([before[-1].end, *(m.end() for m in _CLAUSE_BREAK.finditer(
+                text, before[-1].end, pos))])
+            mention = _clause_subject(text, clause, pos)
+            if mention is not None:
+                return CueHit(pos, pos + 1, ":", True, (s_open[0], s_open[1]), s_open[2],
+                              mention, None)
     if before:
         nearest = before[-1]
         if len(before) > 1 and before[-2].speech and nearest.mention is not None and \
@@ -177,6 +197,11 @@ def _cue_for_quote(text: str, quote: Quote, by_sentence: dict[tuple[int, int], l
             hits = [h for h in by_sentence.get((prev[0], prev[1]), []) if h.speech]
             if hits:
                 return hits[-1]
+            pos = text.rindex(":", prev[0], prev[1])  # "Sanders made the following comment:"
+            mention = subject_before(text, prev[0], pos) or _clause_subject(text, prev[0], pos)
+            if mention is not None:
+                return CueHit(pos, pos + 1, ":", True, (prev[0], prev[1]), prev[2], mention,
+                              None)
     # "Hoff’s letter makes a case: “…”": a colon introduces the quotation.
     colon = re.search(r":\s*$", text[s_open[0]:open_at])
     if colon is not None:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from quizgen.sources.lexicon import (
     BARE_CUES,
+    BASE_FORMS,
     MENTAL_FORMS,
     PRONOUNS,
     SPEECH_FORMS,
@@ -24,7 +25,8 @@ from quizgen.sources.mentions import (
 _INVERTING = frozenset(
     "said says added adds wrote writes asked continued explained noted argued replied "
     "responded declared insisted tweeted recalled concluded stated warned joked quipped "
-    "observed read reads cried shouted chanted yelled screamed went".split())
+    "observed read reads cried shouted chanted yelled screamed went reported reports "
+    "asks whispered boomed interjected recounted".split())
 
 _CHARACTERIZING = frozenset(
     "described describes describing called calls calling dubbed labelled labeled branded "
@@ -168,9 +170,9 @@ def _read_cue(text: str, start: int, end: int, sentence: tuple[int, int], paragr
     if word.endswith(("ing", "s")) and _DETERMINER_END.search(gap_before):
         return None  # "a warning", "the calls": a noun
     introduces_quote = _QUOTE_NEXT.match(text, end) is not None
-    if _MODAL_BEFORE.search(gap_before) and not word.endswith(("ed", "s", "ing")) and \
-            word not in ("told", "said", "wrote", "thought", "knew", "felt", "found") and \
-            not introduces_quote:
+    after_quote = clause_start != s_start  # "“…,” he will say."
+    if _MODAL_BEFORE.search(gap_before) and word.split()[0] in BASE_FORMS and \
+            not introduces_quote and not after_quote:
         return None  # "should reiterate", "to say": the content of another cue
     if _ACTION_VERB.match(word) and not _SPEECH_USE.match(text, end, s_end) and \
             not _QUOTE_IN.search(text, end, s_end):
@@ -197,6 +199,8 @@ def _read_cue(text: str, start: int, end: int, sentence: tuple[int, int], paragr
                       characterization, True)
     if _COORDINATED.search(gap_before) and previous is not None:
         mention = previous.mention  # "… told Reuters that …, and had asked …"
+    elif _COORDINATED.search(gap_before):
+        mention = _clause_subject(text, s_start, start)  # "Carson did not …, but told …"
     else:
         mention = subject_before(text, clause_start, start)
     subject_first = True
@@ -205,8 +209,10 @@ def _read_cue(text: str, start: int, end: int, sentence: tuple[int, int], paragr
         if gap == "" or gap.endswith((",", "”", '"', "''")):
             after = subject_after(text, end, s_end)
             # "The paradox, says Carl Anthony, historian at …, is that …": a name after.
-            if after is not None and (mention is None or looks_like_name(
-                    text[after.start:after.end])):
+            if after is not None and (mention is None or (
+                    looks_like_name(text[after.start:after.end])
+                    and not looks_like_name(text[mention.start:mention.end])
+                    and text[mention.start:mention.end].lower() not in PRONOUNS)):
                 mention, subject_first = after, False
     if mention is None:
         return _bare(text, start, end, word, speech, sentence, paragraph)
@@ -258,14 +264,14 @@ _OBJECT_NOT_CLAUSE = re.compile(
 # Verbs that are as often deeds as words: a cue only when what follows reads as speech.
 _ACTION_VERB = re.compile(
     r"(?:attack|seek|sought|order|sign|decide|offer|post|plan|defend|back|thank|mock|welcome|"
-    r"hail|applaud|cheer|frame|portray|highlight|tout|identif|learn|see|saw|view)")
+    r"hail|applaud|cheer|frame|portray|highlight|tout|identif|learn|see|saw|view|reports$)")
 _SPEECH_USE = re.compile(r"(?:\s+\S+){0,6}?\s+(?:as|that|for\s+saying|over)\b|\s*:")
 _DETERMINER_END = re.compile(
     r"\b(?:a|an|the|this|that|these|those|its|his|her|their|our|my|your|any|no|every)\s+$",
     re.IGNORECASE)
 _DETERMINER = re.compile(r"\b(?:an?|the|this|that|its|his|her|their)\s")
 _QUOTE_IN = re.compile(r"[“\"]|''")
-_WITH_NP = re.compile(r"\bwith\s+((?:[\w’'-]+\s+){0,6}?[\w’'-]+?)\s+"
+_WITH_NP = re.compile(r"\bwith\s+((?:[\w’'.-]+\s+){0,6}?[\w’'.-]+?)\s+"
                       r"(?:(?:often|also|now|still|long|all|both|\w+ly)\s+)*$")
 _CAPITAL_NEXT = re.compile(r"\s+[A-Z]|\s*$")
 _QUOTE_AFTER_PUNCT = re.compile(r"\s*[:,]\s*(?:[“\"]|'')")

@@ -73,7 +73,8 @@ SPEECH_LEMMAS = (
     "order decide prefer plan identify learn highlight tout dispute acknowledge brag "
     "reaffirm concede clarify inform advise accuse ridicule hail applaud condemn welcome "
     "complain recommend threaten vow wonder label herald protest comment shout chant yell "
-    "scream echo confide jeer portray frame cheer read"
+    "scream echo confide jeer portray frame cheer read liken laud whisper snipe boom deride "
+    "interject recount"
 ).split()
 
 # Verbs of belief, wish and finding: cues only with a subject right before them.
@@ -83,8 +84,12 @@ MENTAL_LEMMAS = ("think believe want hope fear expect feel know worry doubt wond
 
 # Forms that are far more often nouns or names ("the state", "United States", "remarks").
 _NOT_CUES = frozenset("state states remark remarks question questions support claim claims "
-                      "report reports comment comments post frame frames echo order orders "
+                      "report comment comments post frame frames echo order orders "
                       "plan plans label labels read".split())
+
+
+#: Base forms: after "would", "to" or "should" they belong to another cue's content.
+BASE_FORMS = frozenset(SPEECH_LEMMAS + MENTAL_LEMMAS)
 
 
 def forms(lemmas: list[str]) -> list[str]:

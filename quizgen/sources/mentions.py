@@ -5,12 +5,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from quizgen.sources.lexicon import BETWEEN_TAIL, CLAUSE_WORDS, NAME_PARTICLES, PRONOUNS, TITLES
+from quizgen.sources.lexicon import (
+    BETWEEN_TAIL,
+    CLAUSE_WORDS,
+    DAYS_MONTHS,
+    NAME_PARTICLES,
+    PRONOUNS,
+    TITLES,
+)
 
 _WORD = re.compile(r"[\w’'.-]+")
 # A comma that separates clauses or appositives (not the one in "1,000").
 _COMMA = re.compile(r",(?!\d)")
-_HARD_BREAK = re.compile(r"[;:“”\"]|''|—|–| - ")
+_HARD_BREAK = re.compile(r"[;:“”\"―]|''|—|–| - ")
 _LEADING = re.compile(
     r"(?:(?:but|and|yet|so|still|however|meanwhile|instead|now|then|also|later|earlier|as|"
     r"(?:more\s+)?from|"
@@ -71,6 +78,9 @@ def subject_before(text: str, clause_start: int, cue_start: int) -> Mention | No
     tail = BETWEEN_TAIL.search(text, clause_start, region_end)
     if tail is not None and tail.end() == region_end:
         region_end = tail.start()
+    what = _WHAT_NP.search(text, clause_start, region_end)
+    if what is not None:  # "what multiple lawmakers called …", "which it says …"
+        return Mention(what.start(1), what.end(1))
     relative = re.search(r"(?<![\w’'])(?:who|which|that)\s*$", text[clause_start:region_end])
     if relative is not None:
         r_start = clause_start + relative.start()
@@ -89,12 +99,13 @@ def subject_before(text: str, clause_start: int, cue_start: int) -> Mention | No
         pos = comma.end()
     parts.append(_trim(text, pos, region_end))
     parts = [p for p in parts if p[0] < p[1] and not _ASIDE.match(text[p[0]:p[1]])]
+    # "Trump, in Kentucky, said": a place or time set off by commas is not the subject.
+    while len(parts) > 1 and _PREPOSITION_PART.match(text, parts[-1][0], parts[-1][1]):
+        parts.pop()
     if not parts:
         return None
     last = len(parts) - 1
     p_start, p_end = parts[last]
-    if text[region_end - 1: region_end] == "," and last == 0 and region_end != cue_start:
-        pass
     # Within the last part, the subject starts after the last clause word.
     p_start = _after_clause_word(text, p_start, p_end)
     if p_start >= p_end:
@@ -158,6 +169,8 @@ def _is_appositive(phrase: str) -> bool:
     if re.fullmatch(r"\d{1,3}|(?:[A-Z]-[A-Z][\w.]*)|\([^)]*\)", phrase):
         return True  # "Carlos Guerrero, 55, said": an age; "Rep. X, R-Pa., said": a party
     first = phrase.split()[0].lower()
+    if phrase.lower().startswith("one of "):
+        return True  # "…, one of the states suing the EPA, said"
     if first in _SUBJECT_STARTS:
         return False  # "one source", "two officials": a subject, not an appositive
     if _APPOSITIVE_START.match(phrase):
@@ -171,6 +184,10 @@ _ASIDE = re.compile(
     r"for (?:his|her|its|their) part|at the time|at one point|instead|also|later|earlier|"
     r"in particular|in other words|of course|nonetheless|nevertheless|separately|again|"
     r"once again|last (?:week|month|year)|this (?:week|month|year))$")
+_PREPOSITION_PART = re.compile(
+    r"(?:in|on|at|during|after|before|for|with|from|by|like|unlike|including|speaking|"
+    r"writing|appearing|asked|interviewed)\s")
+_WHAT_NP = re.compile(r"\b(?:what|which)\s+((?:[\w’'.-]+\s+){0,4}?[\w’'.-]+)\s*$")
 _DASH_ASIDE = re.compile(r"\s*[—–]\s[^—–]{3,200}?\s[—–]\s*$|\s+--\s[^-]{3,200}?\s--\s*$")
 _SUBJECT_STARTS = frozenset("one two three four five six seven eight nine ten another some "
                             "several many most both all few dozens".split())
@@ -214,7 +231,8 @@ def subject_after(text: str, cue_end: int, clause_end: int) -> Mention | None:
         return None
     phrase = text[start:end]
     words = phrase.split()
-    if len(words) > 8 or not _plausible_subject(phrase):
+    if len(words) > 8 or not _plausible_subject(phrase) or \
+            words[0].lower().strip(".,") in DAYS_MONTHS:
         return None
     first = words[0]
     if not (first[0].isupper() or first.lower() in {"the", "a", "an", "one", "two", "three",
