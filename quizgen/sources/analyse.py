@@ -160,9 +160,9 @@ def _cue_for_quote(text: str, quote: Quote, by_sentence: dict[tuple[int, int], l
     # "“…” ― Pamela Padilla": a dash and a name closing the paragraph.
     dash = _DASH_NAME.match(text, close, paras[quote.paragraph][1])
     if dash is not None:
-        mention = Mention(dash.start(2), dash.end(2))
+        named = Mention(dash.start(2), dash.end(2))
         return CueHit(dash.start(1), dash.end(1), dash.group(1), True, (s_close[0], s_close[1]),
-                      s_close[2], mention, None)
+                      s_close[2], named, None)
     # "…,” he said. / "…,” said Brew.: the cue right after the closing mark.
     for hit in after:
         gap = text[close:hit.start]
