@@ -6,7 +6,7 @@ import re
 
 from quizgen.sources.cues import CueHit, Inside, _clause_subject, find_cues
 from quizgen.sources.hedges import find_hedges, find_non_responses
-from quizgen.sources.mentions import Mention, subject_before
+from quizgen.sources.mentions import Mention, looks_like_name, subject_after, subject_before
 from quizgen.sources.model import Analysis, Attribution, NonResponse, Span
 from quizgen.sources.resolve import Resolver
 from quizgen.sources.text import Quote, paragraphs, quotes, sentences
@@ -138,6 +138,43 @@ _CONJUNCTION = re.compile(
     r"\b(?:but|and|while|because|although|though|which|when|if|so|who|whom|whose|that)\b")
 
 
+_TAG_VERB = re.compile(r"[a-z]+(?:ed|s)\b")
+_TAG_INVERTED = re.compile(r"[\s,]*([a-z]+(?:ed|s))\s+(?=[A-Z]|(?:the|a|an|one)\s)")
+_NOT_TAGS = frozenset(
+    "is was has does goes comes means seems looks remains needs uses was has this his its "
+    "was as us yes bus gas thus plus less unless across perhaps always sometimes".split())
+_TAG_END = re.compile(r"(?:\s+[\w’'.-]+){0,6}?\s*(?:[.,;!?]|$)")
+
+
+def _speech_tag(text: str, quote: Quote, close: int,
+                sentence: tuple[int, int, int]) -> CueHit | None:
+    """Read an unknown verb as a cue in a speech tag: "“…,” scoffed Arianna Gil, 22." or
+    "“…,” the editorial read."; the quotation must hand over with a comma, ? or !."""
+    if quote.close_mark < 0 or not (text[quote.end - 1] in ",?!" or text[close:close + 1] == ","):
+        return None
+    end = sentence[1]
+    inverted = _TAG_INVERTED.match(text, close, end)
+    if inverted is not None and inverted.group(1) not in _NOT_TAGS:
+        mention = subject_after(text, inverted.end(1), end)
+        if mention is not None and looks_like_name(text[mention.start:mention.end]) or (
+                mention is not None and text[mention.start:mention.end].split()[0].lower()
+                in ("the", "a", "an", "one")):
+            return CueHit(inverted.start(1), inverted.end(1), inverted.group(1), True,
+                          (sentence[0], sentence[1]), sentence[2], mention, None,
+                          subject_first=False)
+    for verb in _TAG_VERB.finditer(text, close, min(end, close + 60)):
+        if verb.group() in _NOT_TAGS or len(text[close:verb.start()].split()) > 6:
+            continue
+        mention = subject_before(text, close, verb.start())
+        if mention is None or not _TAG_END.match(text, verb.end(), end):
+            continue
+        if text[mention.start:mention.end].split()[0].lower() in ("and", "but", "as"):
+            continue
+        return CueHit(verb.start(), verb.end(), verb.group(), True, (sentence[0], sentence[1]),
+                      sentence[2], mention, None)
+    return None
+
+
 def _cue_for_quote(text: str, quote: Quote, by_sentence: dict[tuple[int, int], list[CueHit]],
                    sents: list[tuple[int, int, int]], sentence_starts: list[int],
                    paras: list[tuple[int, int]], previous: CueHit | None) -> CueHit | None:
@@ -169,6 +206,9 @@ def _cue_for_quote(text: str, quote: Quote, by_sentence: dict[tuple[int, int], l
         if len(gap.split()) <= 10 and not re.search(r"[“\"]", gap) and hit.speech and \
                 not _CONJUNCTION.search(gap) and text[hit.end - 1] != ":":
             return hit
+    tag = _speech_tag(text, quote, close, s_close)
+    if tag is not None:
+        return tag
     colon = re.search(r":\s*$", text[s_open[0]:open_at])
     if before and colon is not None:
         pos = s_open[0] + colon.start()
