@@ -156,7 +156,7 @@ def _speech_tag(text: str, quote: Quote, close: int,
     inverted = _TAG_INVERTED.match(text, close, end)
     if inverted is not None and inverted.group(1) not in _NOT_TAGS:
         mention = subject_after(text, inverted.end(1), end)
-        if mention is not None and looks_like_name(text[mention.start:mention.end]) or (
+        if (mention is not None and looks_like_name(text[mention.start:mention.end])) or (
                 mention is not None and text[mention.start:mention.end].split()[0].lower()
                 in ("the", "a", "an", "one")):
             return CueHit(inverted.start(1), inverted.end(1), inverted.group(1), True,
