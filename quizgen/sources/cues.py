@@ -1,0 +1,408 @@
+"""Find cue words outside quotations, each with the source as written and its content."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from quizgen.sources.lexicon import (
+    BARE_CUES,
+    BASE_FORMS,
+    MENTAL_FORMS,
+    PRONOUNS,
+    SPEECH_FORMS,
+    SUBJECT_CUES,
+)
+from quizgen.sources.mentions import (
+    Mention,
+    looks_like_name,
+    noun_phrase_after,
+    subject_after,
+    subject_before,
+)
+
+_INVERTING = frozenset(
+    "said says added adds wrote writes asked continued explained noted argued replied "
+    "responded declared insisted tweeted recalled concluded stated warned joked quipped "
+    "observed read reads cried shouted chanted yelled screamed went reported reports "
+    "asks whispered boomed interjected recounted".split())
+
+_CHARACTERIZING = frozenset(
+    "described describes describing called calls calling dubbed labelled labeled branded "
+    "termed characterized characterised".split())
+
+
+_WORD = re.compile(r"[A-Za-z]+")
+
+
+def _phrases() -> dict[str, list[tuple[int, re.Pattern[str] | None]]]:
+    """Index every cue by its first word: a dictionary lookup per word of the text."""
+    cues = SPEECH_FORMS | MENTAL_FORMS | {"called", "calls", "dubbed", "labelled", "labeled",
+                                          "branded", "termed", "claimed responsibility"}
+    cues |= {f"{be} seen as" for be in ("is", "are", "was", "were")}
+    index: dict[str, list[tuple[int, re.Pattern[str] | None]]] = {}
+    for cue in sorted(cues, key=len, reverse=True):
+        first, _, rest = cue.partition(" ")
+        tail = None
+        if rest:
+            tail = re.compile(r"\s+" + r"\s+".join(map(re.escape, rest.split())) + r"\b",
+                              re.IGNORECASE)
+        index.setdefault(first, []).append((len(rest.split()), tail))
+    return index
+
+
+_FIRST = _phrases()
+
+
+def cue_matches(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Give (start, end) of every cue word or phrase in text[start:end], longest first."""
+    out = []
+    for match in _WORD.finditer(text, start, end):
+        candidates = _FIRST.get(match.group().lower())
+        if candidates is None:
+            continue
+        for _, tail in candidates:
+            if tail is None:
+                out.append((match.start(), match.end()))
+                break
+            more = tail.match(text, match.end(), end)
+            if more is not None:
+                out.append((match.start(), more.end()))
+                break
+    return out
+
+
+@dataclass
+class CueHit:
+    """A cue found in a sentence, with what the rules could attach to it."""
+
+    start: int
+    end: int
+    word: str  # the cue as matched, lower case, spaces folded
+    speech: bool
+    sentence: tuple[int, int]
+    paragraph: int
+    mention: Mention | None
+    content: tuple[int, int] | None
+    characterization: bool = False
+    subject_first: bool = True  # the mention comes before the cue
+    bare: bool = False  # no subject found: kept only for cues that stand on their own
+    reported: bool = True  # False: used to tie a quotation, not reported on its own
+
+
+class Inside:
+    """Answers whether an offset lies inside a quotation (marks included)."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.starts = [s for s, _ in spans]
+        self.ends = [e for _, e in spans]
+
+    def __call__(self, pos: int) -> bool:
+        i = bisect_right(self.starts, pos) - 1
+        return i >= 0 and pos < self.ends[i]
+
+
+def find_cues(text: str, sentences: list[tuple[int, int, int]], inside: Inside) -> list[CueHit]:
+    """Give every cue of every sentence that is not inside a quotation."""
+    hits: list[CueHit] = []
+    for s_start, s_end, paragraph in sentences:
+        previous: CueHit | None = None
+        last_end = -1
+        for m_start, m_end in cue_matches(text, s_start, s_end):
+            if m_start < last_end or inside(m_start):
+                continue  # inside a longer cue ("went on to say") or a quotation
+            last_end = m_end
+            first = text[m_start]
+            if first.isupper() and m_start != s_start and (
+                    _CAPITAL_NEXT.match(text, m_end) or text[m_start:m_end].isupper()):
+                continue  # "State Department", "Says Who": a name or a headline, not a cue
+            hit = _read_cue(text, m_start, m_end, (s_start, s_end), paragraph, inside,
+                            previous)
+            if hit is None:
+                continue
+            key = "is seen as" if hit.word.endswith("seen as") else hit.word
+            hit.reported = key in (BARE_CUES if hit.bare else SUBJECT_CUES)
+            if hit.reported or (hit.speech and not hit.bare) or EXPERIMENT:
+                hits.append(hit)
+                previous = hit
+    return hits
+
+
+def _clause_start(text: str, s_start: int, pos: int, inside: Inside) -> int:
+    """Give where the clause holding pos begins: the sentence start or a quotation's end."""
+    i = bisect_right(inside.starts, pos) - 1
+    while i >= 0 and inside.ends[i] > pos:
+        i -= 1
+    if i >= 0 and inside.ends[i] > s_start:
+        return inside.ends[i]
+    return s_start
+
+
+def _read_cue(text: str, start: int, end: int, sentence: tuple[int, int], paragraph: int,
+              inside: Inside, previous: CueHit | None) -> CueHit | None:
+    word = " ".join(text[start:end].lower().split())
+    s_start, s_end = sentence
+    speech = word not in MENTAL_FORMS
+    characterization = word in _CHARACTERIZING
+    if word in ("according to", "in the words of"):
+        return _according_to(text, start, end, sentence, paragraph)
+    if word.endswith("seen as"):
+        by = re.compile(r"\bby\s+").search(text, end, s_end)
+        if by is None:
+            return None
+        mention = noun_phrase_after(text, by.end(), s_end)
+        content = _trimmed(text, s_start, _strip_end(text, s_end))
+        return CueHit(start, end, word, True, sentence, paragraph, mention, content, True, False)
+    if _OBJECT_NOT_CLAUSE.match(text, end, s_end) and word.startswith("recall"):
+        return None  # "recalled its ambassador"
+    clause_start = _clause_start(text, s_start, start, inside)
+    by = _PASSIVE_BY.match(text, end, s_end)
+    if by is not None and speech:  # "a bombing claimed by the Islamic State group"
+        mention = noun_phrase_after(text, by.end(), s_end)
+        if mention is None:
+            return None
+        dets = list(_DETERMINER.finditer(text, max(clause_start, start - 80), start))
+        content = _trimmed(text, dets[-1].start() if dets else clause_start, start)
+        return CueHit(start, end, word, speech, sentence, paragraph, mention, content,
+                      characterization, False)
+    gap_before = text[clause_start:start]
+    if word.endswith(("ing", "s")) and _DETERMINER_END.search(gap_before):
+        return None  # "a warning", "the calls": a noun
+    introduces_quote = _QUOTE_NEXT.match(text, end) is not None
+    after_quote = clause_start != s_start  # "“…,” he will say."
+    if _MODAL_BEFORE.search(gap_before) and word.split()[0] in BASE_FORMS and \
+            not introduces_quote and not after_quote:
+        return None  # "should reiterate", "to say": the content of another cue
+    if _ACTION_VERB.match(word) and not _SPEECH_USE.match(text, end, s_end) and \
+            not _QUOTE_IN.search(text, end, s_end):
+        return None  # "Pakistan attacked militants": an act, not an attribution
+    with_np = _WITH_NP.search(gap_before) if word.endswith("ing") else None
+    if with_np is not None:  # "with officials in Pakistan and Iran often accusing …"
+        np_start = clause_start + with_np.start(1)
+        mention = Mention(np_start, np_start + len(with_np.group(1)))
+        content = _content(text, start, end, word, mention, True, sentence, clause_start,
+                           characterization)
+        return CueHit(start, end, word, speech, sentence, paragraph, mention, content,
+                      characterization, True)
+    if word.endswith("ing") and not _BE_BEFORE.search(gap_before):
+        # ", saying …" / ", adding …": the subject is the clause's own subject.
+        if previous is not None and previous.mention is not None:
+            mention = previous.mention
+        else:
+            mention = _clause_subject(text, s_start, start)
+        if mention is None:
+            return None
+        content = _content(text, start, end, word, mention, True, sentence, clause_start,
+                           characterization)
+        return CueHit(start, end, word, speech, sentence, paragraph, mention, content,
+                      characterization, True)
+    if _COORDINATED.search(gap_before) and previous is not None:
+        mention = previous.mention  # "… told Reuters that …, and had asked …"
+    elif _COORDINATED.search(gap_before):
+        mention = _clause_subject(text, s_start, start)  # "Carson did not …, but told …"
+    else:
+        mention = subject_before(text, clause_start, start)
+    subject_first = True
+    if word in _INVERTING:
+        gap = text[clause_start:start].strip()
+        if gap == "" or gap.endswith((",", "”", '"', "''")):
+            after = subject_after(text, end, s_end)
+            # "The paradox, says Carl Anthony, historian at …, is that …": a name after.
+            if after is not None and (mention is None or (
+                    looks_like_name(text[after.start:after.end])
+                    and not looks_like_name(text[mention.start:mention.end])
+                    and text[mention.start:mention.end].lower() not in PRONOUNS)):
+                mention, subject_first = after, False
+    if mention is None:
+        return _bare(text, start, end, word, speech, sentence, paragraph)
+    if not speech and _QUOTE_AFTER_PUNCT.match(text, end):
+        speech = True  # "Mahaney agreed: “…”"
+    elif not speech and not _mental_ok(text, mention, start):
+        return _bare(text, start, end, word, speech, sentence, paragraph)
+    # "said:" keeps its colon, the cue the article gives for a quotation that follows.
+    if text[end:end + 1] == ":":
+        end += 1
+    prev = text[max(s_start, mention.start - 6):mention.start].lower()
+    if re.search(r"\b(?:what|which)\s*$", prev) and text[mention.start:mention.end].lower() in (
+            "it", "they", "he", "she"):
+        characterization = True
+    content = _content(text, start, end, word, mention, subject_first, sentence, clause_start,
+                       characterization)
+    return CueHit(start, end, word, speech, sentence, paragraph, mention, content,
+                  characterization, subject_first)
+
+
+def _bare(text: str, start: int, end: int, word: str, speech: bool, sentence: tuple[int, int],
+          paragraph: int) -> CueHit | None:
+    """Give a cue with no subject found, when the word is a cue on its own."""
+    if EXPERIMENT or word in BARE_CUES:
+        content = _trimmed(text, end, _strip_end(text, sentence[1]))
+        return CueHit(start, end, word, speech, sentence, paragraph, None, content, bare=True)
+    return None
+
+
+EXPERIMENT = False  # the benchmark's form statistics: keep every candidate
+
+
+def _mental_ok(text: str, mention: Mention, cue_start: int) -> bool:
+    """A belief verb counts only right after a short subject ("he thinks", "voters want")."""
+    after = mention.end if mention.description is None else mention.description[1]
+    between = text[after:cue_start].strip(" ,")
+    phrase = text[mention.start:mention.end]
+    if len(between.split()) > 1 or len(phrase.split()) > 5:
+        return False
+    last = phrase.split()[-1].lower()
+    return last not in _NOT_SUBJECT and not last.endswith(("ed", "ing", "ly"))
+
+
+_NOT_SUBJECT = frozenset("the a an of to in on for with and or but its his her their our my "
+                         "your this that these those as by at from".split())
+_OBJECT_NOT_CLAUSE = re.compile(
+    r"\s+(?:its|his|her|their|the|an?)\s+(?:\w+\s+)?(?:ambassador|envoy|diplomats?|troops|"
+    r"forces|products?|staff)\b")
+# Verbs that are as often deeds as words: a cue only when what follows reads as speech.
+_ACTION_VERB = re.compile(
+    r"(?:attack|seek|sought|order|sign|decide|offer|post|plan|defend|back|thank|mock|welcome|"
+    r"hail|applaud|cheer|frame|portray|highlight|tout|identif|learn|see|saw|view|reports$)")
+_SPEECH_USE = re.compile(r"(?:\s+\S+){0,6}?\s+(?:as|that|for\s+saying|over)\b|\s*:")
+_DETERMINER_END = re.compile(
+    r"\b(?:a|an|the|this|that|these|those|its|his|her|their|our|my|your|any|no|every)\s+$",
+    re.IGNORECASE)
+_DETERMINER = re.compile(r"\b(?:an?|the|this|that|its|his|her|their)\s")
+_QUOTE_IN = re.compile(r"[“\"]|''")
+_WITH_NP = re.compile(r"\bwith\s+((?:[\w’'.-]+\s+){0,6}?[\w’'.-]+?)\s+"
+                      r"(?:(?:often|also|now|still|long|all|both|\w+ly)\s+)*$")
+_CAPITAL_NEXT = re.compile(r"\s+[A-Z]|\s*$")
+_QUOTE_AFTER_PUNCT = re.compile(r"\s*[:,]\s*(?:[“\"]|'')")
+_QUOTE_NEXT = re.compile(r"\s*[:,]?\s*(?:[“\"]|'')")
+_MODAL_BEFORE = re.compile(
+    r"(?:^|\s)(?:should|would|could|will|must|may|might|can|cannot|to|not|n[’']t|never)"
+    r"(?:\s+(?:also|not|never|then|still|just))*\s*$", re.IGNORECASE)
+_BE_BEFORE = re.compile(r"(?:^|\s)(?:is|are|was|were|been|be|am|’s|'s|’re|'re)"
+                        r"(?:\s+(?:also|not|now|still|just|repeatedly|publicly))*\s*$")
+_PASSIVE_BY = re.compile(r"\s+by\s+(?=[A-Za-z])")
+_COORDINATED = re.compile(
+    r"(?:^|[\s,])(?:and|but|or)(?:\s+(?:has|have|had|also|then|later|would|will|was|were|is|"
+    r"are|did|does|not))*\s*$")
+_NP_START = re.compile(
+    r"(?:(?:[A-Z][\w’'.-]*(?:\s+(?:of|de|al|bin|van|von)\s+|\s+)?)+"
+    r"|(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+(?:[\w’'-]+\s+){0,4}?"
+    r"(?=[a-z]+(?:ed|s)\b)\S+|(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I|[Ii]t))")
+
+
+def _clause_subject(text: str, clause_start: int, cue_start: int) -> Mention | None:
+    """Give the subject a participle ("…, saying") shares with its clause's main verb."""
+    start = clause_start
+    lead = re.match(r"(?:but|and|yet|so|still|however|meanwhile)\b[\s,]*", text[start:cue_start],
+                    re.IGNORECASE)
+    if lead is not None:
+        start += lead.end()
+    base = start
+    for comma in re.finditer(r",", text[base:cue_start]):
+        head = text[start:base + comma.start()].strip()
+        if (head and head.split()[0].lower().endswith("ing")) or \
+                (head and head.split()[0].lower() in ("for", "in", "on", "at", "after", "before",
+                                                  "during", "with", "as", "by", "since",
+                                                  "under", "following", "despite", "amid",
+                                                  "asked", "speaking", "when", "while")):
+            start = base + comma.end()
+            continue
+        break
+    while start < cue_start and text[start].isspace():
+        start += 1
+    match = _NP_START.match(text, start, cue_start)
+    if match is None:
+        return None
+    end = match.end()
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end <= start:
+        return None
+    return Mention(start, end)
+
+
+def _according_to(text: str, start: int, end: int, sentence: tuple[int, int],
+                  paragraph: int) -> CueHit | None:
+    s_start, s_end = sentence
+    mention = noun_phrase_after(text, end, s_end)
+    if mention is None:
+        return None
+    stop = _strip_end(text, s_end)
+    if text[start:mention.start].strip() and start == s_start:
+        pass
+    if start - s_start <= 2:  # "According to X, content."
+        comma = text.find(",", mention.end, s_end)
+        content = _trimmed(text, comma + 1, stop) if comma >= 0 else None
+    else:  # "content, according to X."
+        content = _trimmed(text, s_start, start)
+        after = mention.end if mention.description is None else mention.description[1]
+        rest = _trimmed(text, after, stop)
+        if rest is not None and text[after:after + 1] == "," and len(
+                text[rest[0]:rest[1]].split()) > 3:
+            content = (content[0], stop) if content is not None else rest
+    return CueHit(start, end, " ".join(text[start:end].lower().split()), True, sentence,
+                  paragraph, mention, content, False, False)
+
+
+def _strip_end(text: str, end: int) -> int:
+    while end > 0 and text[end - 1] in ".!? \t\r":
+        end -= 1
+    return end
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:
+    while start < end and text[start] in " ,:\t":
+        start += 1
+    while end > start and text[end - 1] in " ,:\t":
+        end -= 1
+    if start >= end or not any(ch.isalnum() for ch in text[start:end]):
+        return None
+    return start, end
+
+
+_OBJECT = re.compile(
+    r"\s+(?:reuters|reporters|journalists|the\s+\w+(?:\s+\w+)?|an?\s+\w+(?:\s+\w+)?|"
+    r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}|him|her|them|us|me)(?=[\s,.:])")
+_THAT = re.compile(r"[\s,:]*(?:that\b)?\s*")
+
+
+def _content(text: str, start: int, end: int, word: str, mention: Mention, subject_first: bool,
+             sentence: tuple[int, int], clause_start: int,
+             characterization: bool) -> tuple[int, int] | None:
+    """Give what is attributed: after the cue ("said that …") or before it ("…, he said")."""
+    stop = _strip_end(text, sentence[1])
+    if not subject_first:
+        before = _trimmed(text, clause_start, start)
+        return before
+    after = end
+    if word in ("told", "tells", "telling", "tell", "asked", "urged", "warned", "accused",
+                "described", "describes", "called", "calls", "calling", "dubbed", "labelled",
+                "labeled", "branded", "termed", "praised", "criticized", "criticised"):
+        obj = _OBJECT.match(text, after, stop)
+        if obj is not None and word not in ("described", "describes", "called", "calls",
+                                            "calling", "dubbed", "labelled", "labeled",
+                                            "branded", "termed"):
+            after = obj.end()
+    that = _THAT.match(text, after, stop)
+    if that is not None:
+        after = that.end()
+    if characterization:
+        as_word = re.compile(r"as\s+").match(text, after, stop)
+        if as_word is not None:
+            after = as_word.end()
+    if (characterization and text[max(0, mention.start - 6):mention.start].lower().rstrip() in (
+            "what", "which")) or (text[mention.start:mention.end].lower() in PRONOUNS and \
+            text[max(0, mention.start - 6):mention.start].lower().strip() in ("what", "which")):
+        clause = re.compile(r"[,;—–(]| - ").search(text, after, stop)
+        return _trimmed(text, after, stop if clause is None else clause.start())
+    following = _trimmed(text, after, stop)
+    mention_start = mention.start
+    before = _trimmed(text, clause_start, mention_start)
+    if before is not None and re.match(r"\s*[,.;]", text[end:end + 3]):
+        return before  # "Talks stalled, officials said, after …"
+    if following is not None and len(text[following[0]:following[1]].split()) >= 2:
+        return following
+    if before is not None:
+        return before
+    return following

@@ -1,0 +1,238 @@
+"""One rule at a time, on short wire-style passages: exact spans, cues and sources."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from quizgen.sources import Analysis, analyse_text
+
+
+def _span(text: str, part: str, nth: int = 0) -> dict[str, Any]:
+    """Give the JSON span of the nth occurrence of part in text, as a whole word."""
+    matches = list(re.finditer(r"(?<!\w)" + re.escape(part) + r"(?!\w)", text))
+    start = matches[nth].start()
+    return {"text": part, "start": start, "end": start + len(part)}
+
+
+def _json(text: str) -> dict[str, Any]:
+    return analyse_text(text).to_dict("passage.txt")
+
+
+def _direct(data: dict[str, Any]) -> list[dict[str, Any]]:
+    return [a for a in data["attributions"] if a["direct"]]
+
+
+def _source(data: dict[str, Any], source_id: str | None) -> dict[str, Any]:
+    return next(s for s in data["sources"] if s["id"] == source_id)
+
+
+def test_quote_before_the_cue_with_an_appositive() -> None:
+    text = "“We will not back down,” Ahmed Khan, a spokesman for the ministry, said on Monday.\n"
+    data = _json(text)
+    [quote] = _direct(data)
+    assert quote["content"] == _span(text, "We will not back down")
+    assert quote["mention"] == _span(text, "Ahmed Khan")
+    assert quote["cue"] == _span(text, "said")
+    source = _source(data, quote["source"])
+    assert (source["name"], source["description"], source["type"], source["anonymous"]) == (
+        "Ahmed Khan", "a spokesman for the ministry", "named-official", False)
+
+
+def test_cue_before_the_quote_with_a_colon() -> None:
+    text = "In a statement, the foreign ministry said: “The border crossing is closed.”\n"
+    data = _json(text)
+    [quote] = _direct(data)
+    assert quote["content"] == _span(text, "The border crossing is closed.")
+    assert quote["cue"] == _span(text, "said:")
+    assert quote["mention"] == _span(text, "the foreign ministry")
+    assert _source(data, quote["source"])["type"] == "institutional-statement"
+
+
+def test_said_x_inversion() -> None:
+    text = "“Talks will resume next week,” said Maria Lopez, an analyst at the Atlantic Council.\n"
+    data = _json(text)
+    [quote] = _direct(data)
+    assert quote["content"] == _span(text, "Talks will resume next week")
+    assert quote["mention"] == _span(text, "Maria Lopez")
+    assert quote["cue"] == _span(text, "said")
+    source = _source(data, quote["source"])
+    assert (source["name"], source["description"], source["type"]) == (
+        "Maria Lopez", "an analyst at the Atlantic Council", "named-expert")
+
+
+def test_a_quote_over_several_paragraphs_opens_each_one() -> None:
+    text = ("Jane Doe, the mayor of Springfield, said on Tuesday that the water was safe.\n"
+            "“We tested every pipe in the city,” she said. “Every school was checked.\n"
+            "“Nobody should worry about the water.”\n")
+    data = _json(text)
+    quotes = _direct(data)
+    assert [q["content"] for q in quotes] == [
+        _span(text, "We tested every pipe in the city"),
+        _span(text, "Every school was checked."),
+        _span(text, "Nobody should worry about the water."),
+    ]
+    assert {q["mention"]["text"] for q in quotes} == {"she"}
+    jane = _source(data, quotes[0]["source"])
+    assert jane["name"] == "Jane Doe"
+    assert {q["source"] for q in quotes} == {jane["id"]}
+    assert data["paragraphs"] == [
+        {"start": 0, "end": text.index("\n")},
+        {"start": text.index("“We"), "end": text.index("\n", text.index("“We"))},
+        {"start": text.index("“Nobody"), "end": len(text) - 1},
+    ]
+
+
+def test_pronoun_and_surname_across_paragraphs_resolve_to_the_named_source() -> None:
+    text = ("Gregory Brew, an analyst at Eurasia Group, said the strikes were a warning.\n"
+            "The border has been tense for months.\n"
+            "“It is a signal to the whole region,” he said.\n"
+            "Iran had lost patience, Brew said.\n")
+    data = _json(text)
+    [brew] = [s for s in data["sources"] if s["name"] == "Gregory Brew"]
+    assert brew["type"] == "named-expert"
+    assert [(a["mention"]["text"], a["source"]) for a in data["attributions"]] == [
+        ("Gregory Brew", brew["id"]), ("he", brew["id"]), ("Brew", brew["id"])]
+    assert data["attributions"][0]["content"] == _span(text, "the strikes were a warning")
+    assert data["attributions"][2]["content"] == _span(text, "Iran had lost patience")
+    assert [m["text"] for m in brew["mentions"]] == ["Gregory Brew", "he", "Brew"]
+
+
+def test_nested_single_quotes_stay_inside_the_quotation() -> None:
+    text = "“There is pressure to ‘do something,’ and the leaders respond,” he said.\n"
+    [quote] = _direct(_json(text))
+    assert quote["content"] == _span(
+        text, "There is pressure to ‘do something,’ and the leaders respond")
+    assert quote["mention"] == _span(text, "he")
+    assert quote["source"] is None  # no one to resolve "he" to
+
+
+def test_straight_marks_and_apostrophes() -> None:
+    text = ("Iran's foreign minister said the country's patience was 'running out'.\n"
+            "\"We will respond,\" the minister's deputy said. It's \"a red line,\" he added.\n")
+    data = _json(text)
+    quotes = _direct(data)
+    # Single marks are apostrophes or scare quotes, never a quotation of their own.
+    assert [q["content"] for q in quotes] == [
+        _span(text, "We will respond"), _span(text, "a red line")]
+    assert [q["cue"] for q in quotes] == [_span(text, "said", 1), _span(text, "added")]
+    assert quotes[0]["mention"] == _span(text, "the minister's deputy")
+    [indirect] = [a for a in data["attributions"] if not a["direct"]]
+    assert indirect["mention"] == _span(text, "Iran's foreign minister")
+    assert indirect["content"] == _span(text, "the country's patience was 'running out'")
+
+
+def test_curly_apostrophe_is_not_a_quote_mark() -> None:
+    text = "Pakistan’s army said it “will defend every inch” of the border.\n"
+    [quote] = _direct(_json(text))
+    assert quote["content"] == _span(text, "will defend every inch")
+    assert quote["mention"] == _span(text, "Pakistan’s army")
+    assert quote["cue"] == _span(text, "said")
+
+
+def test_according_to_with_an_anonymous_source_and_the_reason() -> None:
+    text = ("The strike killed two children, according to a senior official who spoke on "
+            "condition of anonymity because he was not authorised to brief the media.\n")
+    data = _json(text)
+    [attribution] = data["attributions"]
+    assert attribution["cue"] == _span(text, "according to")
+    assert attribution["mention"] == _span(text, "a senior official")
+    assert attribution["content"] == _span(text, "The strike killed two children")
+    assert attribution["direct"] is False
+    source = _source(data, attribution["source"])
+    assert (source["type"], source["anonymous"], source["anonymity_reason"]) == (
+        "anonymous-official", True, "because he was not authorised to brief the media")
+
+
+def test_anonymous_source_without_a_reason() -> None:
+    text = "“We are ready for anything,” an Iranian insider said.\n"
+    data = _json(text)
+    [quote] = _direct(data)
+    assert quote["mention"] == _span(text, "an Iranian insider")
+    source = _source(data, quote["source"])
+    assert (source["type"], source["anonymous"], source["anonymity_reason"]) == (
+        "unnamed-source", True, None)
+
+
+def test_told_reuters_that_and_the_official_later() -> None:
+    text = ("A senior security official told Reuters that Iran had given Pakistan evidence.\n"
+            "“Our patience is not endless,” the official added, speaking on condition of "
+            "anonymity due to the sensitivity of the matter.\n")
+    data = _json(text)
+    told, added = data["attributions"]
+    assert told["cue"] == _span(text, "told")
+    assert told["content"] == _span(text, "Iran had given Pakistan evidence")
+    assert added["mention"] == _span(text, "the official")
+    assert told["source"] == added["source"]
+    source = _source(data, told["source"])
+    assert (source["description"], source["type"], source["anonymity_reason"]) == (
+        "A senior security official", "anonymous-official", "due to the sensitivity of the matter")
+    assert source["anonymity_span"] == _span(
+        text, "speaking on condition of anonymity due to the sensitivity of the matter")
+
+
+def test_characterizations_what_it_described_as_and_which_it_says() -> None:
+    text = ("Iran struck what it described as militant bases in Pakistan. The group, which it "
+            "says has links to Islamic State, denied it.\n")
+    data = _json(text)
+    described, says = [a for a in data["attributions"] if a["characterization"]]
+    assert described["cue"] == _span(text, "described")
+    assert described["mention"] == _span(text, "it")
+    assert described["content"] == _span(text, "militant bases in Pakistan")
+    assert says["cue"] == _span(text, "says")
+    assert says["content"] == _span(text, "has links to Islamic State")
+    iran = _source(data, described["source"])
+    assert (iran["name"], iran["type"]) == ("Iran", "government")
+    assert says["source"] == iran["id"]
+
+
+def test_non_response_is_its_own_source() -> None:
+    text = ("The minister said talks would go on.\n"
+            "Spokespeople for the embassy could not immediately be reached for comment.\n")
+    data = _json(text)
+    [silent] = data["non_responses"]
+    assert (silent["text"], silent["start"]) == (
+        "could not immediately be reached for comment",
+        text.index("could not immediately"))
+    assert silent["mention"] == _span(text, "Spokespeople for the embassy")
+    source = _source(data, silent["source"])
+    assert (source["type"], source["description"]) == (
+        "no-response", "Spokespeople for the embassy")
+
+
+def test_hedges_with_their_kind() -> None:
+    text = ("Both sides appear to want calm, and talks might resume. The strike was driven in "
+            "large part by fear and is seen as a warning.\n")
+    data = _json(text)
+    assert [(h["text"], h["kind"]) for h in data["hedges"]] == [
+        ("appear to", "appear to"), ("might", "might"), ("in\nlarge part".replace("\n", " "),
+                                                          "in large part"),
+        ("is seen as", "is seen as")]
+    for hedge in data["hedges"]:
+        assert text[hedge["start"]:hedge["end"]] == hedge["text"]
+
+
+def test_a_group_of_sources_keeps_its_members() -> None:
+    text = ("The strike was about security, according to three Iranian officials, one Iranian "
+            "insider and an analyst.\n")
+    data = _json(text)
+    [group] = data["sources"]
+    assert (group["type"], group["anonymous"]) == ("group", True)
+    assert [(m["description"], m["type"]) for m in group["members"]] == [
+        ("three Iranian officials", "anonymous-official"),
+        ("one Iranian insider", "unnamed-source"),
+        ("an analyst", "unnamed-source")]
+
+
+def test_text_without_attribution_gives_empty_lists() -> None:
+    analysis = analyse_text("The river rose by two metres overnight.\n")
+    assert isinstance(analysis, Analysis)
+    assert (analysis.attributions, analysis.sources) == ([], [])
+
+
+def test_crlf_offsets_index_the_text_as_read() -> None:
+    text = "The weather was calm.\r\n“We are safe,” she said.\r\n"
+    data = _json(text)
+    [quote] = _direct(data)
+    assert quote["content"] == _span(text, "We are safe")
+    assert data["paragraphs"][1] == {"start": text.index("“"), "end": len(text) - 2}
