@@ -2,7 +2,8 @@
 
 Heavy libraries (jinja2, genanki) are imported inside the commands that use them, so that
 ``quizgen --help`` answers at once. The commands live in the modules beside this one, by what
-they work on: decks (list, validate), outputs (html, anki, export, build).
+they work on: decks (list, validate), outputs (html, anki, export, build), articles
+(sources, draft).
 """
 
 from __future__ import annotations
@@ -106,8 +107,9 @@ def main() -> None:
 
 
 # The commands register themselves on `cli` as their modules load.
+from quizgen.cli import articles as _articles  # noqa: E402
 from quizgen.cli import decks as _decks  # noqa: E402
 from quizgen.cli import outputs as _outputs  # noqa: E402
 
 __all__ = ["cli", "main"]
-del _decks, _outputs
+del _articles, _decks, _outputs
