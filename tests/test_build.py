@@ -32,7 +32,8 @@ def outputs_of(site: Path, deck: str, lock: Path | None = None,
     teacher = site / "teacher" / deck
     return [*(site / deck / page for page in STUDENT_PAGES),
             *(teacher / f"{page}-v{v}.html" for page in PRINTED for v in versions),
-            *([lock] if lock else []), site / deck / f"{deck}.apkg", teacher / f"{deck}.json"]
+            *([lock] if lock else []), site / deck / f"{deck}.apkg",
+            teacher / "sourcing-map.html", teacher / f"{deck}.json"]
 
 
 SITE_PAGES = ("index.html", "teacher/index.html")
@@ -75,7 +76,8 @@ def test_the_teachers_index_links_every_teacher_file_and_what_students_get(
     page = (tmp_path / "teacher" / "index.html").read_text(encoding="utf-8")
     assert re.findall(r'href="([^"]+)"', page) == [
         "../index.html", "mini/worksheet-v1.html", "mini/answer-key-v1.html",
-        "mini/worksheet-v2.html", "mini/answer-key-v2.html", "mini/mini.json",
+        "mini/worksheet-v2.html", "mini/answer-key-v2.html", "mini/sourcing-map.html",
+        "mini/mini.json",
         "../mini/quiz.html", "../mini/article.html", "../mini/mini.apkg"]
     for href in re.findall(r'href="([^"]+)"', page):
         assert (tmp_path / "teacher" / href).resolve().is_file()
@@ -157,7 +159,8 @@ def test_build_command_piped_prints_only_the_paths(tmp_path: Path,
         "dist/mini/quiz.html\ndist/mini/article.html\n"
         "dist/teacher/mini/worksheet-v1.html\ndist/teacher/mini/worksheet-v2.html\n"
         "dist/teacher/mini/answer-key-v1.html\ndist/teacher/mini/answer-key-v2.html\n"
-        "decks/mini/anki-lock.json\ndist/mini/mini.apkg\ndist/teacher/mini/mini.json\n"
+        "decks/mini/anki-lock.json\ndist/mini/mini.apkg\ndist/teacher/mini/sourcing-map.html\n"
+        "dist/teacher/mini/mini.json\n"
         "dist/index.html\ndist/teacher/index.html\n")
     assert (tmp_path / "dist" / "mini" / "quiz.html").is_file()
 
@@ -295,3 +298,15 @@ def test_a_stale_lock_in_a_copied_deck_is_rewritten_there_and_nowhere_else(
     assert deck / "anki-lock.json" in written
     assert (deck / "anki-lock.json").read_bytes() != before
     assert shipped_lock.read_bytes() == before  # and the session guard checks every file
+
+
+def test_the_sourcing_map_is_built_for_the_teacher_only(tmp_path: Path) -> None:
+    build([FIXTURES / "mini"], tmp_path / "site")
+    page = (tmp_path / "site" / "teacher" / "mini" / "sourcing-map.html").read_text(
+        encoding="utf-8")
+    assert 'data-role="sources"' in page
+    assert "Dana Reyes" in page
+    teacher = (tmp_path / "site" / "teacher" / "index.html").read_text(encoding="utf-8")
+    student = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert 'href="mini/sourcing-map.html"' in teacher
+    assert "sourcing-map" not in student

@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from quizgen.quiz import Quiz
 
 STUDENT, TEACHER = "student", "teacher"
-PAGE, PACKAGE, EXPORT = "page", "package", "export"
+PAGE, PACKAGE, EXPORT, ANALYSIS = "page", "package", "export", "analysis"
 
 #: The files an output makes: names relative to the deck's folder in a build, and content.
 Files = dict[str, bytes]
@@ -75,7 +75,7 @@ class Output:
     label: str  # link text on the index pages
     audience: str  # STUDENT or TEACHER: which index page offers it
     ordering: str  # SEEDED or STABLE: what it asks arrange() for
-    kind: str  # PAGE, PACKAGE or EXPORT
+    kind: str  # PAGE, PACKAGE, EXPORT, or ANALYSIS (made from the article, not the items)
     renderer: str  # "module:function", loaded when first used
     checker: str = ""  # "module:function" giving what the output cannot hold, if anything
     #: Its file name in a build: "{id}" stands for the deck id. Default: name + suffix.
@@ -149,6 +149,11 @@ OUTPUTS: tuple[Output, ...] = (
     Output("anki", ".apkg", "Anki deck", STUDENT, STABLE, PACKAGE,
            "quizgen.outputs.anki:render", filename="{id}.apkg",
            howto="Anki: File → Import; re-import a corrected deck the same way."),
+    Output("sources", ".html", "Sourcing map", TEACHER, STABLE, ANALYSIS,
+           "quizgen.sources.map:render_output", filename="sourcing-map.html",
+           howto="The article with every attribution marked by source, a table of sources "
+                 "and a summary to read aloud (it gives away who-said and source-type "
+                 "answers)."),
     Output("json", ".json", "JSON", TEACHER, STABLE, EXPORT, "quizgen.outputs.json:render",
            filename="{id}.json", howto="The validated deck as one JSON document."),
 )

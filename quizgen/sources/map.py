@@ -12,9 +12,12 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from quizgen.sources.dictview import SourceView, View, capitalize, read_view
+
+if TYPE_CHECKING:
+    from quizgen.outputs import Context, Files
 
 TEMPLATE = "sources.html"
 #: Colours cycle past this many sources; the number badge tells them apart.
@@ -302,3 +305,19 @@ def render_map(analysis: Mapping[str, Any], text: str, *, title: str | None = No
     }
     return render_template(environment(template_dir), TEMPLATE, context)
 
+
+
+def render_output(context: Context) -> Files:
+    """Give the sourcing map of the context's deck, as the registry's "sources" output."""
+    from quizgen.outputs import get
+    from quizgen.sources import analyse_text
+
+    deck = context.quiz.deck
+    analysis = analyse_text(deck.article_text)
+    meta = {"headline": deck.source.headline, "outlet": deck.source.outlet,
+            "published": deck.source.published, "byline": deck.source.byline or None,
+            "language": deck.language}
+    data = analysis.to_dict(deck.source.article) | {"metadata": meta}
+    page = render_map(data, analysis.text, title=deck.title,
+                      template_dir=context.template_dir)
+    return {get("sources").file_name(deck.id): page.encode("utf-8")}
