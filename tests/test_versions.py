@@ -55,9 +55,11 @@ def test_two_seeds_ask_the_same_ten_items_in_other_orders_with_matching_keys(
         assert re.fullmatch(r"[0-9A-Z]{3}-[0-9A-Z]{3}", code_in(sheets[seed]))
     assert code_in(sheets["1"]) != code_in(sheets["2"])
     text = sheets["1"].read_text(encoding="utf-8")
-    assert (f'<p class="version-line"><span data-role="selection">10 questions drawn from 15 · '
-            f'kinds: who-said, hedging · tags: all</span> · Code <code data-role="version-code">'
-            f'{code_in(sheets["1"])}</code></p>') in text
+    deck, _ = load_checked(copies.shipped(DECK))
+    pool = sum(item.kind in ("who-said", "hedging") for item in deck.items)
+    assert (f'<p class="version-line"><span data-role="selection">10 questions drawn from '
+            f'{pool} · kinds: who-said, hedging · tags: all</span> · Code '
+            f'<code data-role="version-code">{code_in(sheets["1"])}</code></p>') in text
 
 
 def test_the_code_changes_with_the_selection_and_with_one_items_text(
@@ -137,19 +139,19 @@ def test_answer_key_is_another_name_for_key(copies: Copies) -> None:
 # The build
 
 
-def render_sourcing_map(context: Context) -> Files:
+def render_notes(context: Context) -> Files:
     """A stand-in for a teacher's output added to the registry."""
-    return {"sourcing-map.html": f"<p>{context.quiz.deck.id}</p>".encode()}
+    return {"class-notes.html": f"<p>{context.quiz.deck.id}</p>".encode()}
 
 
-SOURCING_MAP = Output("sourcing-map", ".html", "Sourcing map", TEACHER, "stable", EXPORT,
-                      "test_versions:render_sourcing_map",
-                      howto="Who says what in the article, for class discussion.")
+CLASS_NOTES = Output("class-notes", ".html", "Class notes", TEACHER, "stable", EXPORT,
+                     "test_versions:render_notes",
+                     howto="Notes for the class discussion.")
 
 
 @pytest.fixture
 def site(copies: Copies, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setattr(builder, "OUTPUTS", (*OUTPUTS, SOURCING_MAP))
+    monkeypatch.setattr(builder, "OUTPUTS", (*OUTPUTS, CLASS_NOTES))
     out = tmp_path / "site" / "nested"  # build makes its folder, parents included
     code, _, err = run("build", str(copies.shipped(DECK)), "-o", str(out), "--versions", "3",
                        *SELECTION)
@@ -175,13 +177,13 @@ def test_the_teachers_page_links_every_sheet_key_and_teacher_output(site: Path) 
     assert hrefs(teacher) == [
         "../index.html",
         *(f"{DECK}/{name}-v{v}.html" for v in (1, 2, 3) for name in ("worksheet", "answer-key")),
-        f"{DECK}/{DECK}.json", f"{DECK}/sourcing-map.html",
+        f"{DECK}/sourcing-map.html", f"{DECK}/{DECK}.json", f"{DECK}/class-notes.html",
         f"../{DECK}/quiz.html", f"../{DECK}/article.html", f"../{DECK}/{DECK}.apkg"]
     for link in hrefs(teacher):
         assert (teacher.parent / link).resolve().is_file()
     text = teacher.read_text(encoding="utf-8")
-    assert ('<a href="iran-pakistan-2024/sourcing-map.html">Sourcing map</a> <span class="howto">'
-            'Who says what in the article, for class discussion.</span>') in text
+    assert ('<a href="iran-pakistan-2024/class-notes.html">Class notes</a> <span class="howto">'
+            'Notes for the class discussion.</span>') in text
     codes = re.findall(r'data-role="version-code">([^<]+)<', text)
     assert codes == [code_in(site / "teacher" / DECK / f"worksheet-v{v}.html") for v in (1, 2, 3)]
 
