@@ -53,7 +53,8 @@ _TEMPLATE_DIR = click.Path(exists=True, file_okay=False, path_type=Path)
                    "or DECKID-MODE-vSEED.html with --seed]")
 @click.option("--mode", type=click.Choice(names(PAGE)), default="quiz", show_default=True,
               help="quiz: interactive, graded in the page; worksheet: printable sheet; "
-                   "key: the answer key of that sheet.")
+                   "key: the answer key of that sheet; present: one question at a time, "
+                   "for a projector.")
 @click.option("--seed", type=int, metavar="N",
               help="The version: picks the order of questions and options.  [default: 1]")
 @click.option("--count", type=click.IntRange(min=1), metavar="N",
@@ -63,13 +64,18 @@ _TEMPLATE_DIR = click.Path(exists=True, file_okay=False, path_type=Path)
               help=f"Keep items of this kind (repeatable: any of them): {', '.join(KINDS)}.")
 @click.option("--tag", "tags", multiple=True, metavar="TAG",
               help="Keep items with this tag (repeatable: any of them).")
+@click.option("--no-article", "no_article", is_flag=True,
+              help="Leave the article out of the page (the worksheet's handout).")
 @click.option("--template-dir", type=_TEMPLATE_DIR, metavar="DIR",
               help="Templates here override the built-in ones (extend them as default:NAME).")
 def html(deck: str, output: str | None, mode: str, seed: int | None, count: int | None,
-         kinds: tuple[str, ...], tags: tuple[str, ...], template_dir: Path | None) -> None:
-    """Write one self-contained HTML page: an interactive quiz, a worksheet or its key.
+         kinds: tuple[str, ...], tags: tuple[str, ...], no_article: bool,
+         template_dir: Path | None) -> None:
+    """Write one self-contained HTML page: a quiz, a worksheet, its key or present mode.
 
     A worksheet and a key built with the same --seed (and filters) agree letter for letter.
+    The quiz shows the article beside the questions, and the worksheet ends with it as a
+    handout (--no-article leaves it out).
 
     \b
     Examples:
@@ -77,6 +83,7 @@ def html(deck: str, output: str | None, mode: str, seed: int | None, count: int 
         quizgen html iran-pakistan-2024 --mode worksheet --seed 2 --count 10
         quizgen html iran-pakistan-2024 --mode key --seed 2 --count 10 -o key-v2.html
         quizgen html iran-pakistan-2024 --kind who-said --kind hedging -o - > practice.html
+        quizgen html iran-pakistan-2024 --mode present -o present.html
     """
     from quizgen.outputs import Context, get
     from quizgen.outputs.write import write_atomic
@@ -86,7 +93,8 @@ def html(deck: str, output: str | None, mode: str, seed: int | None, count: int 
     loaded = load(deck)
     quiz = arrange(loaded, DEFAULT_SEED if seed is None else seed, count, kinds, tags,
                    ordering=page_output.ordering)
-    (page,) = page_output.render(Context(quiz, template_dir)).values()
+    settings = {"article": False} if no_article else {}
+    (page,) = page_output.render(Context(quiz, template_dir, settings=settings)).values()
     if output == "-":
         click.echo(page.decode("utf-8"), nl=False)
         return

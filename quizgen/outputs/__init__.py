@@ -54,7 +54,8 @@ class Context:
     frozen: bool = False
     #: Whole seconds standing for now, for outputs that stamp a change time (tests inject it).
     now: int | None = None
-    #: Format-specific settings (an export's time limit).
+    #: Format-specific settings (an export's time limit; article=False: the worksheet
+    #: without the article).
     settings: Mapping[str, Any] = field(default_factory=dict)
 
 
@@ -126,6 +127,9 @@ OUTPUTS: tuple[Output, ...] = (
            f"{_PAGES}:render_worksheet", howto="The printable sheet of this version."),
     Output("key", ".html", "Answer key", TEACHER, SEEDED, PAGE, f"{_PAGES}:render_key",
            filename="answer-key.html", howto="The answer key of the worksheet."),
+    Output("present", ".html", "Present mode", TEACHER, SEEDED, PAGE,
+           f"{_PAGES}:render_present",
+           howto="For a projector: one question at a time in large type, answers on demand."),
     Output("anki", ".apkg", "Anki deck", STUDENT, STABLE, PACKAGE,
            "quizgen.outputs.anki:render", filename="{id}.apkg",
            howto="Anki: File → Import; re-import a corrected deck the same way."),
