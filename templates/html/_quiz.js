@@ -163,13 +163,34 @@
     }
     answerLine.hidden = state === "correct";
     var caption = feedback.querySelector("figcaption");
-    if (!caption.firstChild) { caption.appendChild(sourceLine.cloneNode(true)); }
+    if (!caption.firstChild) {
+      caption.appendChild(sourceLine.cloneNode(true));
+      linkEvidence(feedback);
+    }
     q.dataset.state = state;
     // Reachable by Tab, in question order, and named for the screen reader.
     feedback.tabIndex = 0;
+    feedback.setAttribute("role", "group");
     feedback.setAttribute("aria-label", "Feedback on question " + numberOf(q));
     feedback.hidden = false;
     return state;
+  }
+
+  /* "Find it in the article: paragraphs 8–9", after the quote: the numbers are the figure's
+     data-at, found by quizgen as validation finds evidence. */
+  function linkEvidence(feedback) {
+    var figure = feedback.querySelector(".evidence");
+    var at = figure.dataset.at;
+    if (!at || !article) { return; }
+    var numbers = at.split(" ");
+    var link = element("a", "", "Find it in the article: " + (numbers.length === 1 ?
+      "paragraph " + numbers[0] : "paragraphs " + numbers[0] + "–" + numbers[numbers.length - 1]));
+    link.href = "#para-" + numbers[0];
+    link.dataset.role = "evidence-link";
+    link.dataset.paragraphs = at;
+    var line = element("p", "evidence-where", "");
+    line.appendChild(link);
+    figure.parentNode.insertBefore(line, figure.nextSibling);
   }
 
   function ungradeOne(q) {
