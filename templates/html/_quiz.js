@@ -451,8 +451,8 @@
       bar.focus();
     });
   }
-  showProgress();
   var restored = restore();
+  if (!graded) { showProgress(); }
   if (restored && !graded) {
     announce.textContent = plural(restored, "answer") + " from your last visit restored.";
   }
