@@ -62,7 +62,7 @@ def synthetic_deck(source: Path, folder: Path, size: int = 200) -> Path:
         items.append(item)
     data = deck.to_dict()
     data["id"], data["title"], data["items"] = "synthetic-200", f"{size} questions", items
-    shutil.copy(deck.folder / deck.source.article, folder / deck.source.article)
+    shutil.copy(source.parent / deck.source.article, folder / deck.source.article)
     path = folder / "deck.yaml"
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return path
