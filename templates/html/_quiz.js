@@ -346,10 +346,14 @@
   var wide = window.matchMedia("(min-width: 1100px)");  // as in _quiz.css
   var returnTo = null;
 
+  var column = document.querySelector(".quiz-column");
+
   function openArticle(from) {
     returnTo = from;
     article.classList.add("is-open");
     root.classList.add("article-open");
+    // On a phone the article covers the questions: keep Tab and the screen reader in it.
+    if (column && !wide.matches) { column.inert = true; }
     if (toggle) { toggle.setAttribute("aria-expanded", "true"); }
     if (back) {
       var q = from && from.closest(".question");
@@ -361,6 +365,7 @@
   function closeArticle() {
     article.classList.remove("is-open");
     root.classList.remove("article-open");
+    if (column) { column.inert = false; }
     if (toggle) { toggle.setAttribute("aria-expanded", "false"); }
     show(back, false);
     var to = returnTo;
