@@ -96,6 +96,25 @@ def test_the_quiz_shows_the_article_beside_the_questions(site: Path,
     assert page.evaluate("document.documentElement.scrollWidth") <= 1366
 
 
+def test_a_projector_shows_the_article_beside_about_three_whole_questions(
+        site: Path, visit: Callable[..., Visit]) -> None:
+    # At 1920 x 1080 the quiz was one narrow column with two questions on screen at most.
+    page = visit(site / "iran-pakistan-2024" / "quiz.html", width=1920, height=1080).page
+    page.wait_for_selector("html[data-ready]")
+    article = page.locator('[data-role="article"]').bounding_box()
+    questions = page.locator(".questions").bounding_box()
+    assert article is not None and questions is not None
+    assert questions["width"] >= 1000 and article["width"] >= 600
+    assert article["x"] >= questions["x"] + questions["width"]
+    whole = page.evaluate("""() => Array.from(document.querySelectorAll('.question'), q => {
+        q.scrollIntoView();
+        const bar = document.querySelector('.actions').getBoundingClientRect().top;
+        return Array.from(document.querySelectorAll('.question')).filter(other => {
+            const r = other.getBoundingClientRect();
+            return r.top >= 0 && r.bottom <= bar; }).length; }).slice(0, 50)""")
+    assert min(whole) >= 2 and sum(whole) / len(whole) >= 2.75, whole
+
+
 def test_a_phone_opens_the_article_with_a_button_and_comes_back(
         site: Path, visit: Callable[..., Visit]) -> None:
     page = visit(site / "iran-pakistan-2024" / "quiz.html", width=375, height=740).page
