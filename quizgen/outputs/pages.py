@@ -16,6 +16,7 @@ from quizgen.quiz import Quiz
 TEMPLATES = {"quiz": "quiz.html", "worksheet": "worksheet.html", "key": "answer-key.html",
              "present": "present.html"}
 
+
 @dataclass(frozen=True)
 class Paragraph:
     """One non-empty line of the article, numbered from 1 as the pages show it."""
@@ -41,25 +42,36 @@ def paragraphs(article: str) -> list[Paragraph]:
             for number, text in enumerate((line for line in lines if line), start=1)]
 
 
-def evidence_paragraphs(article: list[Paragraph], evidence: str) -> list[int]:
-    """Give the numbers of the paragraphs that a span of evidence lies in, in order.
+class EvidenceFinder:
+    """Finds the paragraphs a span of evidence lies in, the article folded once for all."""
 
-    Evidence is found as validation finds it (quotes, dashes and white space folded), in the
-    article's paragraphs joined by one space, so a span running over a line break names both
-    paragraphs. Evidence not found (never, for a valid deck) names none.
-    """
-    needle = fold_text(evidence)
-    folded = [fold_text(p.text) for p in article]
-    start = " ".join(folded).find(needle) if needle else -1
-    if start < 0:
-        return []
-    end = start + len(needle)
-    found, offset = [], 0
-    for paragraph, text in zip(article, folded, strict=True):
-        if offset < end and start < offset + len(text):
-            found.append(paragraph.number)
-        offset += len(text) + 1
-    return found
+    def __init__(self, article: list[Paragraph]) -> None:
+        folded = [fold_text(paragraph.text) for paragraph in article]
+        self._text = " ".join(folded)
+        self._spans: list[tuple[int, int, int]] = []  # start, end, paragraph number
+        offset = 0
+        for paragraph, text in zip(article, folded, strict=True):
+            self._spans.append((offset, offset + len(text), paragraph.number))
+            offset += len(text) + 1
+
+    def __call__(self, evidence: str) -> list[int]:
+        """Give the numbers of the paragraphs the evidence lies in, in order.
+
+        Evidence is found as validation finds it (quotes, dashes and white space folded), in
+        the article's paragraphs joined by one space, so a span running over a line break
+        names both paragraphs. Evidence not found (never, for a valid deck) names none.
+        """
+        needle = fold_text(evidence)
+        start = self._text.find(needle) if needle else -1
+        if start < 0:
+            return []
+        end = start + len(needle)
+        return [number for first, last, number in self._spans if first < end and start < last]
+
+
+def evidence_paragraphs(article: list[Paragraph], evidence: str) -> list[int]:
+    """Give the numbers of the article's paragraphs that a span of evidence lies in."""
+    return EvidenceFinder(article)(evidence)
 
 
 def order_hash(quiz: Quiz) -> str:
@@ -95,6 +107,7 @@ def render_page(quiz: Quiz, mode: str = "quiz", template_dir: Path | str | None 
         raise ValueError(f"unknown mode {mode!r}; use one of {', '.join(TEMPLATES)}")
     deck = quiz.deck
     text = paragraphs(deck.article_text)
+    find = EvidenceFinder(text)
     context = {
         "mode": mode,
         "quiz": quiz,
@@ -105,8 +118,7 @@ def render_page(quiz: Quiz, mode: str = "quiz", template_dir: Path | str | None 
         "quiz_kinds": quiz.kinds(),
         "data": quiz_data(quiz),
         "article": text if article else [],
-        "evidence_at": {q.item.id: evidence_paragraphs(text, q.item.evidence)
-                        for q in quiz.questions},
+        "evidence_at": {q.item.id: find(q.item.evidence) for q in quiz.questions},
     }
     return render_template(environment(template_dir), TEMPLATES[mode], context)
 
