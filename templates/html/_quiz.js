@@ -112,13 +112,13 @@
     confirmBox.querySelector("[data-action=confirm]").focus();
   }
 
-  function answer(yes) {
+  function answer(yes, quietly) {
     var done = pending;
     pending = null;
     show(confirmBox, false);
     show(barButtons, true);
     show(progress, true);
-    if (done) { (yes ? done.yes : done.no)(); }
+    if (done && !quietly) { (yes ? done.yes : done.no)(); }
   }
 
   function mark(option, className, text) {
@@ -269,6 +269,13 @@
     showProgress();
   }
 
+  function firstBlank() {
+    var blank = questions().filter(function (q) {
+      return !q.dataset.state && !q.querySelector("input:checked");
+    })[0];
+    return blank && blank.querySelector("input");
+  }
+
   function firstOpen() {
     return list.querySelector(".question:not([data-state]) input") || list.querySelector("input");
   }
@@ -286,7 +293,7 @@
     ask("You have answered " + answered + " of " + plural(total, "question") + ". " +
         (blank === 1 ? "The one left blank counts" : "The " + blank + " left blank count") +
         " as wrong. Check anyway?", "Check anyway", "Keep answering", function () { grade(); },
-        function () { focusQuestion(list.querySelector(".question:not([data-state]):not(:has(input:checked)) input")); });
+        function () { focusQuestion(firstBlank()); });
   }
 
   function retryTheMissed() {
@@ -424,7 +431,11 @@
     var label = event.target.closest && event.target.closest(".options > label");
     if (label) { label.scrollIntoView({ block: "nearest" }); }
   });
-  list.addEventListener("change", function () { showProgress(); save(); });
+  list.addEventListener("change", function () {
+    if (pending) { answer(false, true); }  // its question ("12 of 60 answered…") is stale
+    showProgress();
+    save();
+  });
   check.addEventListener("click", onCheck);
   if (retry) {
     retry.addEventListener("click", function () {

@@ -254,6 +254,21 @@ def test_clearing_asks_first_and_then_forgets_the_answers(site: Path,
     assert checked(page) == {}
 
 
+def test_answering_while_asked_withdraws_the_stale_question(
+        site: Path, visit: Callable[..., Visit]) -> None:
+    quiz = bundled()
+    page = visit(site / quiz.deck.id / "quiz.html").page
+    page.click('[data-action="check"]')
+    assert page.locator('[data-role="confirm"]').is_visible()
+    pick(page, quiz.questions[0].item.id, "A")  # "0 of 60 answered" is no longer true
+    assert page.locator('[data-role="confirm"]').is_hidden()
+    assert page.locator('[data-action="check"]').is_visible()
+    assert page.locator('[data-role="progress"]').inner_text() == "1 of 60 questions answered"
+    page.click('[data-action="check"]')
+    assert page.locator('[data-role="confirm"] .confirm-text').inner_text().startswith(
+        "You have answered 1 of 60 questions. The 59 left blank count as wrong.")
+
+
 def test_a_graded_quiz_comes_back_graded_after_a_reload(site: Path,
                                                         visit: Callable[..., Visit]) -> None:
     quiz = bundled()
