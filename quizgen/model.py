@@ -18,6 +18,20 @@ KINDS: dict[str, str] = {
     "main-claim": "the article's central claim and whose claim it is",
 }
 
+#: Each kind in plain words, as the quiz's score breakdown names it for students.
+KIND_NAMES: dict[str, str] = {
+    "fact": "Facts",
+    "who-said": "Who said it",
+    "source-type": "Kinds of source",
+    "anonymity": "Anonymous sources",
+    "claim-vs-fact": "Claim or fact",
+    "hedging": "Hedging and attribution",
+    "corroboration": "Backing for a claim",
+    "independence": "Sides and outsiders",
+    "background": "News or background",
+    "main-claim": "The main claim",
+}
+
 
 #: The one value of an item's `status`: written by `quizgen draft`, not yet reviewed.
 DRAFT = "draft"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,13 @@ from markupsafe import escape
 
 from quizgen.errors import TemplateProblemError
 from quizgen.outputs import OUTPUTS, PAGE
-from quizgen.outputs.pages import TEMPLATES
+from quizgen.outputs.pages import (
+    TEMPLATES,
+    Paragraph,
+    evidence_paragraphs,
+    order_hash,
+    paragraphs,
+)
 from quizgen.outputs.pages import render_page as render_html
 from quizgen.outputs.site import IndexEntry, Link, Version, teacher_page
 from quizgen.outputs.site import index_page as render_index
@@ -21,7 +28,7 @@ from quizgen.quiz import Quiz, arrange
 from quizgen.validation import load_checked
 
 FIXTURES = Path(__file__).parent / "fixtures"
-MODES = ("quiz", "worksheet", "key")
+MODES = ("quiz", "worksheet", "key", "present")
 
 
 def quiz_of(name: str, seed: int = 1) -> Quiz:
@@ -66,7 +73,22 @@ def test_quiz_embeds_answers_for_grading_as_json(mini: Quiz) -> None:
     page = render_html(mini, "quiz")
     assert ('<script type="application/json" id="quiz-data">{"answers": {"claim-temporary": '
             '"A", "fact-repair-weeks": "B", "hedging-not-reached": "B", '
-            '"who-said-bridge-unsafe": "C"}, "deck": "mini", "version": "1"}</script>') in page
+            '"who-said-bridge-unsafe": "C"}, "deck": "mini", '
+            f'"store": "quizgen:mini:v1:{order_hash(mini)}", "version": "1"}}</script>') in page
+
+
+def test_saved_answers_are_keyed_by_deck_version_and_the_questions_in_order(
+        mini: Quiz) -> None:
+    # A student's answers come back only to the page that asked those questions in that order.
+    assert re.fullmatch(r"[0-9a-f]{12}", order_hash(mini))
+    assert order_hash(quiz_of("mini")) == order_hash(mini)
+    assert order_hash(quiz_of("mini", 2)) != order_hash(mini)
+    assert order_hash(arrange(mini.deck, 1, count=3)) != order_hash(mini)
+    first = mini.questions[0]
+    reworded = replace(first, options=(replace(first.options[0], text="Another text"),
+                                       *first.options[1:]))
+    assert order_hash(replace(mini, questions=(reworded, *mini.questions[1:]))) != (
+        order_hash(mini))
 
 
 def test_every_distractor_why_and_the_evidence_are_in_the_quiz(mini: Quiz) -> None:
@@ -80,7 +102,7 @@ def test_every_distractor_why_and_the_evidence_are_in_the_quiz(mini: Quiz) -> No
 @pytest.mark.parametrize("mode", MODES)
 def test_pages_are_self_contained(mini: Quiz, mode: str) -> None:
     page = render_html(mini, mode)
-    assert not re.search(r"\b(?:src|href)=", page)
+    assert not re.search(r"\b(?:src|href)=(?!\"#)", page)  # links within the page only
     assert "url(" not in page
     assert "@import" not in page
     assert "http:" not in page
@@ -151,7 +173,7 @@ def test_hostile_text_is_escaped_never_markup(hostile: Quiz, mode: str) -> None:
     assert "<svg" not in page
     assert "<u>" not in page
     assert "<b " not in page
-    assert page.count("<script") == (2 if mode == "quiz" else 0)
+    assert page.count("<script") == {"quiz": 2, "present": 1}.get(mode, 0)
     assert "&lt;img src=x onerror=alert(1)&gt;" in page
     assert ("<title>Hostile &lt;/title&gt;&lt;script&gt;alert(&#39;title&#39;)&lt;/script&gt; "
             "deck &amp; co:") in page
@@ -281,9 +303,10 @@ def test_the_registry_is_the_one_mapping_of_modes_to_files() -> None:
         ("quiz", "quiz.html", "Quiz", "student"),
         ("article", "article.html", "Article", "student"),
         ("worksheet", "worksheet.html", "Worksheet", "teacher"),
-        ("key", "answer-key.html", "Answer key", "teacher")]
+        ("key", "answer-key.html", "Answer key", "teacher"),
+        ("present", "present.html", "Present mode", "teacher")]
     assert [p.file_name("d", "2") for p in pages if p.versioned] == [
-        "worksheet-v2.html", "answer-key-v2.html"]
+        "worksheet-v2.html", "answer-key-v2.html", "present-v2.html"]
     assert list(TEMPLATES) == [p.name for p in pages if p.name != "article"]
     assert all((Path(__file__).parent.parent / "templates" / "html" / name).is_file()
                for name in TEMPLATES.values())
@@ -334,8 +357,6 @@ def test_deck_text_in_the_print_footer_cannot_leave_its_css_string(hostile: Quiz
 
 
 def test_a_200_question_quiz_page_stays_under_400_kb() -> None:
-    from dataclasses import replace
-
     bundled = sorted((FIXTURES.parent.parent / "decks").glob("*/deck.yaml"))
     deck, _ = load_checked(bundled[0] if bundled else FIXTURES / "mini" / "deck.yaml")
     items = tuple(replace(deck.items[n % len(deck.items)], id=f"{deck.items[0].id}-{n}")
@@ -385,3 +406,88 @@ def test_a_partial_that_is_not_utf8_is_named_too(tmp_path: Path) -> None:
     assert (code, out) == (1, "")
     assert err == (f"Error: {tmp_path / '_sheet.css'}, line 1: this template is not UTF-8 "
                    "text (byte 0xFF); save it as UTF-8\n")
+
+
+BUNDLED = FIXTURES.parent.parent / "decks" / "iran-pakistan-2024" / "deck.yaml"
+
+
+def test_every_non_empty_line_of_the_article_is_a_numbered_paragraph() -> None:
+    assert paragraphs("First line.\n\n  \nSECOND ‘HEAD’\r\nThird, last.\n(Wire)") == [
+        Paragraph(1, "First line."), Paragraph(2, "SECOND ‘HEAD’"), Paragraph(3, "Third, last."),
+        Paragraph(4, "(Wire)")]
+    assert [p.subheading for p in paragraphs("A line.\nIRAN ‘LOST PATIENCE’\n(Reuters)\n2024")
+            ] == [False, True, False, False]
+
+
+def test_evidence_names_every_paragraph_it_spans_folding_quotes_dashes_and_space() -> None:
+    article = paragraphs("One “quoted” line.\nTwo – a dash.\nThree.\nFour.")
+    assert evidence_paragraphs(article, 'One "quoted"   line.') == [1]
+    assert evidence_paragraphs(article, "line. Two - a dash. Three") == [1, 2, 3]
+    assert evidence_paragraphs(article, "Four.") == [4]
+    assert evidence_paragraphs(article, "Five.") == []
+    deck, _ = load_checked(BUNDLED)
+    text = paragraphs(deck.article_text)
+    spans = {item.id: evidence_paragraphs(text, item.evidence) for item in deck.items}
+    assert all(spans.values())  # every item of the bundled deck links to its place
+    assert spans["who-said-brew-domestic-pressure"] == [8, 9]
+    assert spans["who-said-security-official-warned-everyone"] == [22, 23]
+
+
+def article_numbers(page: str) -> list[str]:
+    return re.findall(r'data-paragraph="(\d+)"', page)
+
+
+def test_the_quiz_carries_the_article_and_where_each_quote_stands(mini: Quiz) -> None:
+    page = render_html(mini, "quiz")
+    assert page.count('data-role="article"') == 1
+    assert article_numbers(page) == ["1", "2", "3", "4", "5"]
+    assert ('<p class="para" id="para-2" data-paragraph="2" tabindex="-1"><span class="pnum">2'
+            '</span> “The bridge is not safe for heavy lorries,” said Dana Reyes, an engineer at '
+            'Harbor Consulting, an independent firm.</p>') in page
+    assert re.findall(r'data-at="([^"]+)"', page) == ["4", "2", "3", "4"]
+    assert "Example News · By A. Reporter · " in text_of(page)
+
+
+def test_the_worksheet_ends_with_the_article_unless_asked_not_to(mini: Quiz) -> None:
+    page = render_html(mini, "worksheet")
+    assert article_numbers(page) == ["1", "2", "3", "4", "5"]
+    assert page.index('data-role="article"') > page.rindex("data-item-id")
+    assert "The article follows the questions, its paragraphs numbered." in text_of(page)
+    code, out, err = run("html", str(FIXTURES / "mini"), "--mode", "worksheet", "--no-article",
+                         "-o", "-")
+    assert (code, err) == (0, "")
+    assert out == render_html(mini, "worksheet", article=False)
+    assert 'data-role="article"' not in out
+    assert "data-paragraph" not in out
+    assert "The article follows" not in out
+    assert re.findall(r'data-item-id="([^"]+)"', out) == [q.item.id for q in mini.questions]
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_every_page_marks_every_question_with_its_item_id(mini: Quiz, mode: str) -> None:
+    page = render_html(mini, mode)
+    assert re.findall(r'data-item-id="([^"]+)"', page) == [q.item.id for q in mini.questions]
+
+
+def test_the_quiz_names_kinds_in_plain_words_with_their_meaning(mini: Quiz) -> None:
+    page = render_html(mini, "quiz")
+    assert ('<span class="kind-name">Who said it</span> <span class="kind-score">0 / 0</span>'
+            ) in page
+    assert '<span class="kind-meaning">match a quote or paraphrase to its source</span>' in page
+    assert "title=" not in page  # no meaning hidden in a tooltip that phones never show
+
+
+def test_present_mode_shows_each_question_with_its_answer_folded_away(mini: Quiz) -> None:
+    code, out, err = run("html", str(FIXTURES / "mini"), "--mode", "present", "-o", "-")
+    assert (code, err) == (0, "")
+    assert out == render_html(mini, "present")
+    assert "<title>A small deck for tests: present mode, version 1</title>" in out
+    assert out.count('<section class="slide"') == len(mini.questions)
+    assert out.count('<details class="reveal" data-role="reveal">') == len(mini.questions)
+    text = text_of(out)
+    for q in mini.questions:
+        assert (f"Question {q.number} of 4 · ") in text
+        assert f"The answer is {q.answer.letter}: {escape(q.answer.text)}" in text
+    # Each question carries the paragraph its evidence is quoted from, for the projector.
+    assert article_numbers(out) == ["4", "2", "3", "4"]
+    assert "The article, paragraph 2" in text

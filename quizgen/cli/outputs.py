@@ -142,24 +142,28 @@ def default_page_name(deck_id: str, stem: str, seed: int | None, selection: Sele
               show_default=True,
               help="quiz: interactive, graded in the page; article: the article, its "
                    "paragraphs numbered; worksheet: printable sheet; key (or answer-key): "
-                   "the answer key of that sheet.")
+                   "the answer key of that sheet; present: one question at a time, for a "
+                   "projector.")
 @click.option("--seed", type=int, metavar="N",
               help="The version: picks the order of questions and options.  [default: 1]")
 @_selection_options
+@click.option("--no-article", "no_article", is_flag=True,
+              help="Leave the article out of the page (the worksheet's handout).")
 @click.option("--template-dir", type=_TEMPLATE_DIR, metavar="DIR",
               help="Templates here override the built-in ones (extend them as default:NAME).")
 @click.option("--include-drafts", is_flag=True,
               help="Include items still marked status: draft (a preview for the deck's "
                    "author; left out otherwise).")
 def html(deck: str, output: str | None, mode: str, seed: int | None, count: int | None,
-         kinds: tuple[str, ...], tags: tuple[str, ...], pick: int,
+         kinds: tuple[str, ...], tags: tuple[str, ...], pick: int, no_article: bool,
          template_dir: Path | None, include_drafts: bool) -> None:
-    """Write one self-contained HTML page: an interactive quiz, a worksheet or its key.
+    """Write one self-contained HTML page: a quiz, a worksheet, its key or present mode.
 
     --count and the filters choose the items, the same for every --seed; the seed orders
     them. A quiz, a worksheet and a key built with the same --seed (and selection) share
-    their order and agree letter for letter. To print a page as PDF, open it in a browser
-    and print it.
+    their order and agree letter for letter. The quiz shows the article beside the
+    questions, and the worksheet ends with it as a handout (--no-article leaves it out).
+    To print a page as PDF, open it in a browser and print it.
 
     \b
     Examples:
@@ -167,6 +171,7 @@ def html(deck: str, output: str | None, mode: str, seed: int | None, count: int 
         quizgen html iran-pakistan-2024 --mode worksheet --seed 2 --count 10
         quizgen html iran-pakistan-2024 --mode key --seed 2 --count 10 -o key-v2.html
         quizgen html iran-pakistan-2024 --kind who-said --kind hedging -o - > practice.html
+        quizgen html iran-pakistan-2024 --mode present -o present.html
     """
     from quizgen.outputs import Context, get
     from quizgen.quiz import arrange
@@ -177,7 +182,8 @@ def html(deck: str, output: str | None, mode: str, seed: int | None, count: int 
     loaded = load(deck, include_drafts)
     quiz = arrange(loaded, DEFAULT_SEED if seed is None else seed, count, kinds, tags,
                    ordering=page_output.ordering, pick=pick)
-    (page,) = page_output.render(Context(quiz, template_dir)).values()
+    settings = {"article": False} if no_article else {}
+    (page,) = page_output.render(Context(quiz, template_dir, settings=settings)).values()
     if output is None:
         stem = Path(page_output.file_name(loaded.id)).stem
         output = default_page_name(loaded.id, stem, seed, quiz.chosen_by)

@@ -62,7 +62,8 @@ class Context:
     frozen: bool = False
     #: Whole seconds standing for now, for outputs that stamp a change time (tests inject it).
     now: int | None = None
-    #: Format-specific settings (an export's time limit).
+    #: Format-specific settings (an export's time limit; article=False: the worksheet
+    #: without the article).
     settings: Mapping[str, Any] = field(default_factory=dict)
 
 
@@ -146,6 +147,9 @@ OUTPUTS: tuple[Output, ...] = (
     Output("key", ".html", "Answer key", TEACHER, SEEDED, PAGE, _PAGES,
            filename="answer-key.html", howto="The answer key of the worksheet of the same "
            "version and code.", versioned=True),
+    Output("present", ".html", "Present mode", TEACHER, SEEDED, PAGE, _PAGES,
+           howto="For a projector: one question at a time in large type, answers on demand.",
+           versioned=True),
     Output("anki", ".apkg", "Anki deck", STUDENT, STABLE, PACKAGE,
            "quizgen.outputs.anki:render", filename="{id}.apkg",
            howto="Anki: File → Import; re-import a corrected deck the same way."),

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from quizgen import __version__
 from quizgen.errors import QuizgenError, TemplateProblemError
-from quizgen.model import KINDS
+from quizgen.model import KIND_NAMES, KINDS
 
 if TYPE_CHECKING:  # jinja2 loads when a page is rendered, never at startup
     import jinja2
@@ -118,7 +118,7 @@ def _environment(template_dir: str | None) -> jinja2.Environment:
     )
     env.filters["csp_hash"] = _csp_hash
     env.filters["css_string"] = _css_string
-    env.globals.update(generator=f"quizgen {__version__}", kinds=KINDS)
+    env.globals.update(generator=f"quizgen {__version__}", kinds=KINDS, kind_names=KIND_NAMES)
     return env
 
 

@@ -1,4 +1,5 @@
-/* quizgen quiz: grades in the page, shows why, reshuffles on "Try again".
+/* quizgen quiz: grades in the page, shows why, keeps the student's answers in this browser,
+   asks before clearing them, reopens the missed questions, links evidence to the article.
    Deck text is only ever copied as text (textContent) or cloned from parsed markup:
    nothing is parsed as HTML here. */
 (function () {
@@ -7,36 +8,117 @@
   var answers = data.answers;
   var sourceLine = document.getElementById("source-line").content;
   var LETTERS = "ABCDE";
+  var root = document.documentElement;
   var list = document.querySelector(".questions");
   var result = document.querySelector("[data-role=result]");
   var announce = document.querySelector("[data-role=announce]");
   var progress = document.querySelector("[data-role=progress]");
-  var check = document.querySelector("[data-action=check]");
-  var retries = document.querySelectorAll("[data-action=retry]");
-  var bar = document.querySelector(".actions");
-  // The bar and the notice are optional: a page made from an overriding template may lack them.
-  var barRetry = bar && bar.querySelector("[data-action=retry]");
   var notice = result.querySelector("[data-role=unanswered]");
   var versions = document.querySelectorAll("[data-role=version]");
   var each = function (nodes, fn) { Array.prototype.forEach.call(nodes, fn); };
   var total = list.querySelectorAll(".question").length;
+  var graded = false;
+
+  // Everything below but the check button is optional: a page made from an overriding
+  // template may lack the bar, the confirmation, the article or any of the other buttons.
+  function action(name) { return document.querySelector('[data-action="' + name + '"]'); }
+  var check = action("check");
+  var retry = action("retry");
+  var retryMissed = action("retry-missed");
+  var clear = action("clear");
+  var skip = action("skip");
+  var bar = document.querySelector(".actions");
+  var barButtons = bar && bar.querySelector(".bar-buttons");
+  var confirmBox = document.querySelector("[data-role=confirm]");
+  var article = document.querySelector("[data-role=article]");
+  var toggle = action("article");
+  var back = action("article-back");
+  function show(node, shown) { if (node) { node.hidden = !shown; } }
 
   function questions() { return Array.prototype.slice.call(list.querySelectorAll(".question")); }
   function options(q) { return Array.prototype.slice.call(q.querySelectorAll(".options > label")); }
   function plural(n, word) { return n + " " + word + (n === 1 ? "" : "s"); }
   function letterOf(option) { return option.querySelector(".letter").textContent; }
   function textOf(option) { return option.querySelector(".letter").nextElementSibling.textContent; }
-
-  function showProgress() {
-    var answered = list.querySelectorAll("input:checked").length;
-    progress.textContent = answered + " of " + plural(total, "question") + " answered";
-  }
+  function numberOf(q) { return q.querySelector(".num").textContent.replace(".", ""); }
+  function answeredCount() { return list.querySelectorAll("input:checked").length; }
 
   function element(tag, className, text) {
     var node = document.createElement(tag);
     node.className = className;
     node.textContent = text;
     return node;
+  }
+
+  /* Saved answers: one entry per deck, version and order of questions (the key names all
+     three), so another page's answers are never restored here. */
+  var store = null;
+  try {
+    store = window.localStorage;
+    store.getItem(data.store);
+  } catch (err) {
+    store = null;  // storage off (a private window, a strict policy): the quiz still works
+  }
+
+  function save() {
+    if (!store) { return; }
+    var chosen = {}, any = false;
+    each(list.querySelectorAll("input:checked"), function (input) {
+      chosen[input.closest(".question").dataset.itemId] = input.value;
+      any = true;
+    });
+    try {
+      if (any) {
+        store.setItem(data.store, JSON.stringify({ answers: chosen, graded: graded }));
+      } else {
+        store.removeItem(data.store);
+      }
+    } catch (err) { /* full or refused: the answers stay on the page */ }
+  }
+
+  function restore() {
+    var saved = null;
+    try { saved = store && JSON.parse(store.getItem(data.store) || "null"); } catch (err) { saved = null; }
+    if (!saved || typeof saved.answers !== "object" || !saved.answers) { return 0; }
+    var restored = 0;
+    questions().forEach(function (q) {
+      var value = saved.answers[q.dataset.itemId];
+      if (typeof value !== "string" || !/^[A-E]$/.test(value)) { return; }
+      var input = q.querySelector('input[value="' + value + '"]');
+      if (input) { input.checked = true; restored += 1; }
+    });
+    if (restored && saved.graded === true) { grade(true); }
+    return restored;
+  }
+
+  function showProgress() {
+    var answered = answeredCount();
+    progress.textContent = answered + " of " + plural(total, "question") + " answered";
+    if (clear) { clear.disabled = answered === 0; }
+  }
+
+  /* "Are you sure?", asked inline in the bar (a phone shows no more than the bar). */
+  var pending = null;
+  function ask(question, yes, no, onYes, onNo) {
+    if (!confirmBox) { onYes(); return; }
+    var opener = document.activeElement;
+    pending = { yes: onYes, no: onNo || function () { if (opener && opener.focus) { opener.focus(); } } };
+    confirmBox.querySelector(".confirm-text").textContent = question;
+    confirmBox.querySelector("[data-action=confirm]").textContent = yes;
+    confirmBox.querySelector("[data-action=cancel]").textContent = no;
+    show(confirmBox, true);
+    show(barButtons, false);
+    show(progress, false);
+    confirmBox.querySelector("[data-action=confirm]").focus();
+  }
+
+  function answer(yes, quietly) {
+    var done = pending;
+    pending = null;
+    show(confirmBox, false);
+    show(barButtons, true);
+    show(progress, true);
+    if (done && !quietly) { (yes ? done.yes : done.no)(); }
   }
 
   function mark(option, className, text) {
@@ -81,15 +163,62 @@
     }
     answerLine.hidden = state === "correct";
     var caption = feedback.querySelector("figcaption");
-    if (!caption.firstChild) { caption.appendChild(sourceLine.cloneNode(true)); }
+    if (!caption.firstChild) {
+      caption.appendChild(sourceLine.cloneNode(true));
+      linkEvidence(feedback);
+    }
     q.dataset.state = state;
+    // Reachable by Tab, in question order, and named for the screen reader.
+    feedback.tabIndex = 0;
+    feedback.setAttribute("role", "group");
+    feedback.setAttribute("aria-label", "Feedback on question " + numberOf(q));
     feedback.hidden = false;
     return state;
   }
 
-  function grade() {
-    // Grading never waits on a dialog: unanswered questions are said, and graded as wrong.
-    var answered = list.querySelectorAll("input:checked").length;
+  /* "Find it in the article: paragraphs 8–9", after the quote: the numbers are the figure's
+     data-at, found by quizgen as validation finds evidence. */
+  function linkEvidence(feedback) {
+    var figure = feedback.querySelector(".evidence");
+    var at = figure.dataset.at;
+    if (!at || !article) { return; }
+    var numbers = at.split(" ");
+    var link = element("a", "", "Find it in the article: " + (numbers.length === 1 ?
+      "paragraph " + numbers[0] : "paragraphs " + numbers[0] + "–" + numbers[numbers.length - 1]));
+    link.href = "#para-" + numbers[0];
+    link.dataset.role = "evidence-link";
+    link.dataset.paragraphs = at;
+    var line = element("p", "evidence-where", "");
+    line.appendChild(link);
+    figure.parentNode.insertBefore(line, figure.nextSibling);
+  }
+
+  function ungradeOne(q) {
+    options(q).forEach(function (option) {
+      var input = option.querySelector("input");
+      input.checked = false;
+      input.disabled = false;
+      option.classList.remove("is-answer", "is-wrong");
+      each(option.querySelectorAll(".mark"), function (m) { m.remove(); });
+    });
+    var feedback = q.querySelector(".feedback");
+    feedback.hidden = true;
+    feedback.removeAttribute("tabindex");
+    each(feedback.querySelectorAll(".why"), function (p) { p.hidden = true; });
+    each(feedback.querySelectorAll(".why-not"), function (s) { s.remove(); });
+    delete q.dataset.state;
+    q.classList.remove("is-kept");
+  }
+
+  function showButtons() {
+    show(check, !graded);
+    show(clear, !graded);
+    show(retry, graded);
+    if (skip) { skip.textContent = graded ? "Skip to “Try again”" : "Skip to “Check answers”"; }
+  }
+
+  function grade(quietly) {
+    var answered = answeredCount();
     var warning = answered < total ?
       answered + " of " + total + " answered; unanswered questions count as wrong." : "";
     if (notice) {
@@ -98,7 +227,9 @@
     }
     var right = 0, unanswered = 0, kinds = {};
     questions().forEach(function (q) {
-      var state = gradeOne(q);
+      // A question kept right by "Retry the ones I missed" stays graded as it was.
+      var state = q.classList.contains("is-kept") ? q.dataset.state : gradeOne(q);
+      q.classList.remove("is-kept");
       var kind = kinds[q.dataset.kind] || (kinds[q.dataset.kind] = { right: 0, total: 0 });
       kind.total += 1;
       if (state === "correct") { right += 1; kind.right += 1; }
@@ -116,13 +247,78 @@
       li.querySelector(".bar-fill").style.width =
         (kind.total ? 100 * kind.right / kind.total : 0) + "%";
     });
+    graded = true;
     document.body.classList.add("is-graded");
     result.hidden = false;
-    check.hidden = true;
-    if (barRetry) { barRetry.hidden = false; }
+    showButtons();
+    show(retryMissed, right < total);
     progress.textContent = "Score: " + score;
+    save();
+    if (quietly) { return; }
     announce.textContent = (warning ? warning + " " : "") + "Score " + score + ". " + summary;
     result.querySelector("#result-title").focus();
+  }
+
+  function ungrade() {
+    graded = false;
+    document.body.classList.remove("is-graded");
+    result.hidden = true;
+    if (notice) { notice.hidden = true; }
+    showButtons();
+    show(retryMissed, false);
+    showProgress();
+  }
+
+  function firstBlank() {
+    var blank = questions().filter(function (q) {
+      return !q.dataset.state && !q.querySelector("input:checked");
+    })[0];
+    return blank && blank.querySelector("input");
+  }
+
+  function firstOpen() {
+    return list.querySelector(".question:not([data-state]) input") || list.querySelector("input");
+  }
+
+  function focusQuestion(input) {
+    if (!input) { return; }
+    input.closest(".question").scrollIntoView({ block: "start" });
+    input.focus({ preventScroll: true });
+  }
+
+  function onCheck() {
+    var answered = answeredCount();
+    var blank = total - answered;
+    if (!blank) { grade(); return; }
+    ask("You have answered " + answered + " of " + plural(total, "question") + ". " +
+        (blank === 1 ? "The one left blank counts" : "The " + blank + " left blank count") +
+        " as wrong. Check anyway?", "Check anyway", "Keep answering", function () { grade(); },
+        function () { focusQuestion(firstBlank()); });
+  }
+
+  function retryTheMissed() {
+    var kept = 0;
+    questions().forEach(function (q) {
+      if (q.dataset.state === "correct") {
+        q.classList.add("is-kept");
+        kept += 1;
+      } else {
+        ungradeOne(q);
+      }
+    });
+    ungrade();
+    save();
+    announce.textContent = plural(total - kept, "question") + " reopened; your " +
+      plural(kept, "right answer") + " kept.";
+    focusQuestion(firstOpen());
+  }
+
+  function clearAnswers() {
+    questions().forEach(ungradeOne);
+    ungrade();
+    save();
+    announce.textContent = "Your answers are cleared.";
+    focusQuestion(list.querySelector("input"));
   }
 
   function shuffle(items) {
@@ -135,42 +331,98 @@
 
   function reset() {
     shuffle(questions()).forEach(function (q, n) {
+      ungradeOne(q);
       q.querySelector(".num").textContent = (n + 1) + ".";
       var box = q.querySelector(".options");
       shuffle(options(q)).forEach(function (option, i) {
-        var input = option.querySelector("input");
-        input.checked = false;
-        input.disabled = false;
-        option.classList.remove("is-answer", "is-wrong");
-        each(option.querySelectorAll(".mark"), function (m) { m.remove(); });
         option.querySelector(".letter").textContent = LETTERS.charAt(i);
         box.appendChild(option);
       });
-      var feedback = q.querySelector(".feedback");
-      feedback.hidden = true;
-      each(feedback.querySelectorAll(".why"), function (p) { p.hidden = true; });
-      each(feedback.querySelectorAll(".why-not"), function (s) { s.remove(); });
-      delete q.dataset.state;
       list.appendChild(q);
     });
-    document.body.classList.remove("is-graded");
-    result.hidden = true;
-    check.hidden = false;
-    if (barRetry) { barRetry.hidden = true; }
-    if (notice) { notice.hidden = true; }
+    ungrade();
+    save();
     // The printed version no longer describes this order.
     each(versions, function (v) { v.textContent = "Version " + data.version + ", reshuffled"; });
-    showProgress();
     announce.textContent = "Answers cleared; questions and options reshuffled.";
     window.scrollTo(0, 0);
     list.querySelector("input").focus();
+  }
+
+  /* The article: beside the questions on a wide screen, over them on a phone when asked. */
+  var wide = window.matchMedia("(min-width: 1100px)");  // as in _quiz.css
+  var returnTo = null;
+
+  var column = document.querySelector(".quiz-column");
+
+  function openArticle(from) {
+    returnTo = from;
+    article.classList.add("is-open");
+    root.classList.add("article-open");
+    // On a phone the article covers the questions: keep Tab and the screen reader in it.
+    if (column && !wide.matches) { column.inert = true; }
+    if (toggle) { toggle.setAttribute("aria-expanded", "true"); }
+    if (back) {
+      var q = from && from.closest(".question");
+      back.textContent = q ? "Back to question " + numberOf(q) : "Back to the questions";
+      back.hidden = wide.matches && !q;
+    }
+  }
+
+  function closeArticle() {
+    article.classList.remove("is-open");
+    root.classList.remove("article-open");
+    if (column) { column.inert = false; }
+    if (toggle) { toggle.setAttribute("aria-expanded", "false"); }
+    show(back, false);
+    var to = returnTo;
+    returnTo = null;
+    if (to) { to.focus(); }
+  }
+
+  function showParagraphs(link) {
+    each(article.querySelectorAll(".is-highlighted"), function (p) { p.classList.remove("is-highlighted"); });
+    var first = null, numbers = link.dataset.paragraphs.split(" ");
+    numbers.forEach(function (n) {
+      var p = article.querySelector('[data-paragraph="' + n + '"]');
+      if (p) { p.classList.add("is-highlighted"); first = first || p; }
+    });
+    openArticle(link);
+    if (first) {
+      first.scrollIntoView({ block: numbers.length > 1 ? "start" : "center" });
+      first.focus({ preventScroll: true });
+    }
+  }
+
+  if (article) {
+    root.classList.add("has-script");
+    show(toggle, true);
+    if (toggle) {
+      toggle.addEventListener("click", function () {
+        if (article.classList.contains("is-open")) { closeArticle(); return; }
+        openArticle(toggle);
+        article.querySelector("#article-title").focus();
+      });
+    }
+    if (back) { back.addEventListener("click", closeArticle); }
+    list.addEventListener("click", function (event) {
+      var link = event.target.closest && event.target.closest("[data-role=evidence-link]");
+      if (!link) { return; }
+      event.preventDefault();
+      showParagraphs(link);
+    });
+    article.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && article.classList.contains("is-open") && !wide.matches) {
+        closeArticle();
+      }
+    });
   }
 
   // Keep focused options clear of the sticky bar, however tall it is drawn (zoom, wrapping);
   // the stylesheet's scroll-padding-bottom guesses until the first measure.
   if (window.ResizeObserver && bar) {
     new ResizeObserver(function () {
-      document.documentElement.style.scrollPaddingBottom = (bar.offsetHeight + 12) + "px";
+      root.style.scrollPaddingBottom = (bar.offsetHeight + 12) + "px";
     }).observe(bar);
   }
   // The browser brings the focused radio into view; its label (which draws the focus ring)
@@ -179,11 +431,48 @@
     var label = event.target.closest && event.target.closest(".options > label");
     if (label) { label.scrollIntoView({ block: "nearest" }); }
   });
-  list.addEventListener("change", showProgress);
-  check.addEventListener("click", grade);
-  each(retries, function (button) { button.addEventListener("click", reset); });
-  showProgress();
+  list.addEventListener("change", function () {
+    if (pending) { answer(false, true); }  // its question ("12 of 60 answered…") is stale
+    showProgress();
+    save();
+  });
+  check.addEventListener("click", onCheck);
+  if (retry) {
+    retry.addEventListener("click", function () {
+      ask("Start again? This clears all your answers and reshuffles the questions.",
+          "Clear and reshuffle", "Cancel", reset);
+    });
+  }
+  if (retryMissed) { retryMissed.addEventListener("click", retryTheMissed); }
+  if (clear) {
+    clear.addEventListener("click", function () {
+      var n = answeredCount();
+      ask("Clear " + (n === 1 ? "your answer" : "all " + n + " of your answers") +
+          "? This cannot be undone.", "Clear them", "Keep them", clearAnswers);
+    });
+  }
+  if (confirmBox) {
+    confirmBox.addEventListener("click", function (event) {
+      var button = event.target.closest("button");
+      if (button) { answer(button.dataset.action === "confirm"); }
+    });
+    confirmBox.addEventListener("keydown", function (event) {
+      if (event.key === "Escape") { answer(false); }
+    });
+  }
+  if (skip && bar) {
+    // Lands just before the bar's buttons: the next Tab reaches "Check answers".
+    skip.addEventListener("click", function (event) {
+      event.preventDefault();
+      bar.focus();
+    });
+  }
+  var restored = restore();
+  if (!graded) { showProgress(); }
+  if (restored && !graded) {
+    announce.textContent = plural(restored, "answer") + " from your last visit restored.";
+  }
   check.disabled = false;
   window.quizgenReadyAt = performance.now();
-  document.documentElement.setAttribute("data-ready", "");
+  root.setAttribute("data-ready", "");
 })();

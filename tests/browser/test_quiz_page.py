@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+from quizgen.model import KIND_NAMES, KINDS
 from quizgen.quiz import Quiz, arrange
 from quizgen.validation import load_checked
 
@@ -36,6 +37,14 @@ def choose(page: Page, item_id: str, text: str) -> None:
     """Click the label of the option whose text is exactly text."""
     question = page.locator(f'[data-item-id="{item_id}"]')
     question.locator("label").filter(has=page.get_by_text(text, exact=True)).click()
+
+
+def confirm(page: Page, question: str | None = None) -> None:
+    """Answer the page's inline "are you sure?" with yes, checking its question if given."""
+    box = page.locator('[data-role="confirm"]')
+    if question is not None:
+        assert box.locator(".confirm-text").inner_text() == question
+    box.locator('[data-action="confirm"]').click()
 
 
 def pick(page: Page, item_id: str, letter: str) -> None:
@@ -69,8 +78,10 @@ def test_all_right_scores_m_of_m(site: Path, visit: Callable[..., Visit], deck_i
     assert page.locator(".verdict").all_inner_texts() == ["Correct."] * total
     assert page.locator(".why:visible").count() == 0
     kinds = {k: sum(q.item.kind == k for q in quiz.questions) for k in quiz.kinds()}
+    # Kinds in plain words, each with its meaning on screen (no tooltip a phone never shows).
     assert page.locator(".kind").evaluate_all("ks => ks.map(k => k.textContent)") == [
-        f"{kind} {n} / {n}" for kind, n in kinds.items()]
+        f"{KIND_NAMES[kind]} {n} / {n} {KINDS[kind]}" for kind, n in kinds.items()]
+    assert page.locator(".kind-meaning").first.is_visible()
     assert page.evaluate("document.activeElement.id") == "result-title"
 
 
@@ -112,6 +123,8 @@ def test_unanswered_questions_count_wrong_and_are_flagged(site: Path,
     first = quiz.questions[0]
     choose(page, first.item.id, first.answer.text)
     page.click('[data-action="check"]')
+    confirm(page, "You have answered 1 of 4 questions. The 3 left blank count as wrong. "
+                  "Check anyway?")
     assert page.locator('[data-role="score"]').inner_text() == "1 / 4"
     assert page.locator('[data-role="summary"]').inner_text() == (
         "1 right answer, 0 wrong answers, 3 not answered.")
@@ -139,11 +152,24 @@ def test_no_unanswered_notice_when_everything_is_answered(site: Path,
     assert record.dialogs == []
 
 
-def test_one_click_grades_an_untouched_quiz_without_a_dialog(site: Path,
-                                                             visit: Callable[..., Visit]) -> None:
+def test_checking_an_untouched_quiz_asks_first_in_the_page(site: Path,
+                                                           visit: Callable[..., Visit]) -> None:
+    # One stray tap no longer grades 0 / 60 and locks the page: it asks, inline (a phone
+    # shows no browser dialog well), and "Keep answering" leaves everything as it was.
     record = visit(site / "iran-pakistan-2024" / "quiz.html")
     page = record.page
     page.click('[data-action="check"]')
+    question = ("You have answered 0 of 60 questions. The 60 left blank count as wrong. "
+                "Check anyway?")
+    assert page.locator('[data-role="confirm"] .confirm-text').inner_text() == question
+    assert page.evaluate("document.activeElement.dataset.action") == "confirm"
+    assert page.locator('[data-action="check"]').is_hidden()
+    page.click('[data-action="cancel"]')
+    assert page.locator('[data-role="confirm"]').is_hidden()
+    assert page.locator('[data-role="result"]').is_hidden()
+    assert page.locator('[data-action="check"]').is_visible()
+    page.click('[data-action="check"]')
+    confirm(page, question)
     assert page.locator('[data-role="score"]').inner_text() == "0 / 60"
     assert page.locator('[data-role="unanswered"]').inner_text() == (
         "0 of 60 answered; unanswered questions count as wrong.")
@@ -155,6 +181,8 @@ def test_keyboard_alone_completes_grades_and_retries(site: Path,
     quiz = quiz_of("mini")
     page = visit(site / "mini" / "quiz.html").page
     page.wait_for_selector("html[data-ready]")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.dataset.action") == "skip"
     for q in quiz.questions:
         page.keyboard.press("Tab")  # into the question's radio group, on its first option
         assert page.evaluate("document.activeElement.closest('[data-item-id]').dataset.itemId"
@@ -169,8 +197,16 @@ def test_keyboard_alone_completes_grades_and_retries(site: Path,
     page.keyboard.press("Enter")
     assert page.locator('[data-role="score"]').inner_text() == "4 / 4"
     assert page.evaluate("document.activeElement.id") == "result-title"
+    for q in quiz.questions:  # each question's feedback, then its link to the article
+        page.keyboard.press("Tab")
+        assert page.evaluate("document.activeElement.closest('[data-item-id]').dataset.itemId"
+                             ) == q.item.id
+        page.keyboard.press("Tab")
+        assert page.evaluate("document.activeElement.dataset.role") == "evidence-link"
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.dataset.action") == "retry"
+    page.keyboard.press("Enter")  # asks first, its "yes" focused
+    assert page.evaluate("document.activeElement.dataset.action") == "confirm"
     page.keyboard.press("Enter")
     assert page.locator('[data-role="result"]').is_hidden()
     assert page.locator("input:checked").count() == 0
@@ -194,8 +230,11 @@ def test_try_again_clears_and_reshuffles(site: Path, visit: Callable[..., Visit]
     for q in quiz.questions[:5]:
         pick(page, q.item.id, q.answer.letter)
     page.click('[data-action="check"]')
+    confirm(page)
     assert page.locator('[data-role="score"]').inner_text() == f"5 / {len(quiz.questions)}"
-    page.locator('[data-role="result"] [data-action="retry"]').click()
+    assert page.locator('[data-action="retry"]:visible').count() == 1  # one "Try again"
+    page.locator('[data-action="retry"]').click()
+    confirm(page, "Start again? This clears all your answers and reshuffles the questions.")
     after = layout()
     assert after != before
     # The version printed on the sheets no longer describes this order.
@@ -231,7 +270,10 @@ def test_no_network_request_at_all(site: Path, visit: Callable[..., Visit],
         for q in quiz.questions[::2]:
             pick(page, q.item.id, "A")
         page.click('[data-action="check"]')
-        page.locator('[data-action="retry"]').first.click()
+        confirm(page)
+        page.locator('[data-role="evidence-link"]').first.click()
+        page.locator('[data-action="retry"]').click()
+        confirm(page)
         page.wait_for_function(RESET_DONE)
     page.wait_for_load_state("networkidle")
     assert record.requests == [path.as_uri()]
@@ -273,7 +315,8 @@ def test_hostile_texts_show_as_text_and_run_nothing(site: Path,
             f"— {deck.source.outlet}, {deck.source.headline}, {deck.source.published}")
         assert box.locator(".answer-line").inner_text() == (
             f"The answer is {q.answer.letter}: {q.answer.text}")
-    page.locator('[data-action="retry"]').first.click()
+    page.locator('[data-action="retry"]').click()
+    confirm(page)
     page.wait_for_function(RESET_DONE)
     assert record.dialogs == []
     assert page.evaluate("document.scripts.length") == 2
@@ -303,6 +346,7 @@ def test_phone_width_has_no_sideways_scroll(site: Path, visit: Callable[..., Vis
     for q in quiz.questions[::3]:
         pick(page, q.item.id, q.options[-1].letter)
     page.click('[data-action="check"]')
+    confirm(page)
     assert page.evaluate("document.documentElement.scrollWidth") <= 375
     # The sticky bar stays on screen and keeps its button reachable.
     bar = page.locator(".actions").bounding_box()
@@ -354,6 +398,8 @@ def test_keyboard_focus_is_never_hidden_under_the_sticky_bar_on_a_phone(
     page.wait_for_selector("html[data-ready]")
     # The bar's height is measured after the first layout.
     page.wait_for_function("document.documentElement.style.scrollPaddingBottom !== ''")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.dataset.action") == "skip"
     seen = 0
     for q in quiz.questions:
         page.keyboard.press("Tab")
