@@ -16,7 +16,7 @@ from quizgen.errors import DeckError, QuizgenError
 
 #: What a build writes for students (beside the .apkg) and, per version, for the teacher.
 STUDENT_PAGES = ("quiz.html", "article.html")
-PRINTED = ("worksheet", "answer-key")
+PRINTED = ("worksheet", "answer-key", "present")
 # Builds bring a deck's anki-lock.json up to date, so every test here builds copies.
 FIXTURES = Path("/nonexistent")  # replaced, for each test, by a copy of tests/fixtures
 
@@ -76,8 +76,8 @@ def test_the_teachers_index_links_every_teacher_file_and_what_students_get(
     page = (tmp_path / "teacher" / "index.html").read_text(encoding="utf-8")
     assert re.findall(r'href="([^"]+)"', page) == [
         "../index.html", "mini/worksheet-v1.html", "mini/answer-key-v1.html",
-        "mini/worksheet-v2.html", "mini/answer-key-v2.html", "mini/sourcing-map.html",
-        "mini/mini.json",
+        "mini/present-v1.html", "mini/worksheet-v2.html", "mini/answer-key-v2.html",
+        "mini/present-v2.html", "mini/sourcing-map.html", "mini/mini.json",
         "../mini/quiz.html", "../mini/article.html", "../mini/mini.apkg"]
     for href in re.findall(r'href="([^"]+)"', page):
         assert (tmp_path / "teacher" / href).resolve().is_file()
@@ -159,6 +159,7 @@ def test_build_command_piped_prints_only_the_paths(tmp_path: Path,
         "dist/mini/quiz.html\ndist/mini/article.html\n"
         "dist/teacher/mini/worksheet-v1.html\ndist/teacher/mini/worksheet-v2.html\n"
         "dist/teacher/mini/answer-key-v1.html\ndist/teacher/mini/answer-key-v2.html\n"
+        "dist/teacher/mini/present-v1.html\ndist/teacher/mini/present-v2.html\n"
         "decks/mini/anki-lock.json\ndist/mini/mini.apkg\ndist/teacher/mini/sourcing-map.html\n"
         "dist/teacher/mini/mini.json\n"
         "dist/index.html\ndist/teacher/index.html\n")

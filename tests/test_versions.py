@@ -176,7 +176,8 @@ def test_the_teachers_page_links_every_sheet_key_and_teacher_output(site: Path) 
     teacher = site / "teacher" / "index.html"
     assert hrefs(teacher) == [
         "../index.html",
-        *(f"{DECK}/{name}-v{v}.html" for v in (1, 2, 3) for name in ("worksheet", "answer-key")),
+        *(f"{DECK}/{name}-v{v}.html" for v in (1, 2, 3)
+          for name in ("worksheet", "answer-key", "present")),
         f"{DECK}/sourcing-map.html", f"{DECK}/{DECK}.json", f"{DECK}/class-notes.html",
         f"../{DECK}/quiz.html", f"../{DECK}/article.html", f"../{DECK}/{DECK}.apkg"]
     for link in hrefs(teacher):
