@@ -1,0 +1,1 @@
+"""Every output a quiz renders to."""

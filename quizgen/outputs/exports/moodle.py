@@ -1,0 +1,31 @@
+"""Moodle XML: one single-answer multichoice question per item, per-option feedback."""
+
+from __future__ import annotations
+
+from quizgen.arrange import Quiz
+from quizgen.errors import Problem
+from quizgen.outputs.exports._common import (
+    ExportSettings,
+    first_problem_per_item,
+    render_template,
+    source_line,
+    xml_problems,
+)
+
+NAME = "moodle"
+SUFFIX = ".xml"
+BINARY = False
+LABEL = "Moodle XML"
+HOWTO = "Moodle: Question bank → Import → Moodle XML format → choose the file → Import"
+
+
+def check(quiz: Quiz, settings: ExportSettings) -> list[Problem]:
+    """Give a warning for each item Moodle XML cannot hold: only a control character."""
+    return first_problem_per_item(xml_problems(quiz, "Moodle XML"))
+
+
+def render(quiz: Quiz, settings: ExportSettings) -> bytes:
+    """Give the Moodle XML file: a category named after the deck, then the questions."""
+    context = {"quiz": quiz, "deck": quiz.deck, "questions": quiz.questions,
+               "source_line": source_line(quiz.deck)}
+    return render_template("moodle.xml", context, settings).encode("utf-8")
