@@ -30,15 +30,15 @@ class ExportFormat(Protocol):
     """What an export module gives (a module, so its names are read-only here)."""
 
     @property
-    def NAME(self) -> str: ...  # noqa: N802
+    def NAME(self) -> str: ...
     @property
-    def SUFFIX(self) -> str: ...  # noqa: N802
+    def SUFFIX(self) -> str: ...
     @property
-    def BINARY(self) -> bool: ...  # noqa: N802
+    def BINARY(self) -> bool: ...
     @property
-    def LABEL(self) -> str: ...  # noqa: N802
+    def LABEL(self) -> str: ...
     @property
-    def HOWTO(self) -> str: ...  # noqa: N802
+    def HOWTO(self) -> str: ...
 
     def check(self, quiz: Quiz, settings: ExportSettings) -> list[Problem]: ...
 
@@ -49,7 +49,7 @@ def export_format(name: str) -> ExportFormat:
     """Give the module of an export format by its name."""
     if name not in FORMATS:
         raise ValueError(f"unknown export format {name!r}; use one of {', '.join(FORMATS)}")
-    module: ExportFormat = importlib.import_module(FORMATS[name])  # type: ignore[assignment]
+    module: ExportFormat = importlib.import_module(FORMATS[name])
     return module
 
 

@@ -1,4 +1,4 @@
-"""QTI 1.2 package (Canvas, Blackboard, Brightspace/D2L, Schoology): a manifest and one assessment."""
+"""QTI 1.2 package (Canvas, Blackboard, Brightspace/D2L, Schoology): manifest and assessment."""
 
 from __future__ import annotations
 
