@@ -267,3 +267,60 @@ def render_template(name: str, context: dict[str, Any], settings: ExportSettings
 
 
 Check = Callable[[Quiz, ExportSettings], list[Problem]]
+
+
+# --------------------------------------------------------------------------- spreadsheets
+
+#: The creation and modification time written into every xlsx (openpyxl would write "now").
+XLSX_TIME = (2000, 1, 1, 0, 0, 0)
+
+
+def xlsx(cells: Iterable[tuple[str, object]], sheet: str, title: str,
+         widths: dict[str, float] | None = None) -> bytes:
+    """Give a one-sheet workbook holding the cells ("B9", value); text is text, never a formula.
+
+    openpyxl would read a text starting with "=" as a formula: each text cell is marked as
+    a string, so "=1+1" or "@sum" arrives as typed. The workbook's times are fixed and its
+    zip entries re-dated, so the same cells give the same bytes.
+    """
+    import datetime
+
+    from openpyxl import Workbook
+    from openpyxl.writer.excel import ExcelWriter
+
+    book = Workbook()
+    ws = book.active
+    assert ws is not None
+    ws.title = sheet
+    for address, value in cells:
+        cell = ws[address]
+        cell.value = value
+        if isinstance(value, str):
+            cell.data_type = "s"
+    for column, width in (widths or {}).items():
+        ws.column_dimensions[column].width = width
+    fixed = datetime.datetime(*XLSX_TIME)
+    book.properties.created = book.properties.modified = fixed
+    book.properties.creator = book.properties.lastModifiedBy = "quizgen"
+    book.properties.title = title
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        ExcelWriter(book, archive).save()  # save_workbook() would stamp "now" as modified
+    return rezip(buffer.getvalue())
+
+
+def csv_bytes(rows: Iterable[Sequence[object]]) -> bytes:
+    """Give rows as CSV: UTF-8 without a byte-order mark, CRLF line ends, quoted as needed."""
+    import csv
+
+    buffer = io.StringIO(newline="")
+    csv.writer(buffer, lineterminator="\r\n").writerows(rows)
+    return buffer.getvalue().encode("utf-8")
+
+
+def option_count_problems(quiz: Quiz, platform: str, most: int) -> list[Problem]:
+    """Give a left-out warning for each item with more options than the platform shows."""
+    return [left_out(quiz, q.item, platform,
+                     f"it has {len(q.options)} options; {platform} takes at most {most}",
+                     "distractors")
+            for q in quiz.questions if len(q.options) > most]
