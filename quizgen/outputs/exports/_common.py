@@ -11,7 +11,7 @@ import html
 import io
 import re
 import zipfile
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -276,7 +276,7 @@ XLSX_TIME = (2000, 1, 1, 0, 0, 0)
 
 
 def xlsx(cells: Iterable[tuple[str, object]], sheet: str, title: str,
-         widths: dict[str, float] | None = None) -> bytes:
+         widths: Mapping[str, float] | None = None) -> bytes:
     """Give a one-sheet workbook holding the cells ("B9", value); text is text, never a formula.
 
     openpyxl would read a text starting with "=" as a formula: each text cell is marked as
