@@ -51,7 +51,7 @@ PAGES: tuple[Page, ...] = (
 #: The page each mode renders: its template and its file name in a build.
 MODES: dict[str, str] = {page.mode: page.filename for page in PAGES}
 INDEX_TEMPLATE = "index.html"
-_TEMPLATE_SUFFIXES = (".html", ".css", ".js", ".j2", ".jinja")
+_TEMPLATE_SUFFIXES = (".html", ".css", ".js", ".j2", ".jinja", ".xml", ".txt")
 _STUDENT_FILES = (MODES["quiz"], ".apkg")
 
 

@@ -131,7 +131,7 @@ def xml_problems(quiz: Quiz, platform: str) -> list[Problem]:
                 problems.append(left_out(
                     quiz, question.item, platform,
                     f"the control character U+{ord(found.group()):04X} cannot be written in "
-                    f"{platform}'s XML", field))
+                    "an XML file", field))
                 break
     return problems
 
