@@ -159,8 +159,12 @@ def first_problem_per_item(problems: Iterable[Problem]) -> list[Problem]:
     return kept
 
 
-def deterministic_zip(entries: Iterable[tuple[str, bytes]], compress: bool = True) -> bytes:
-    """Give a zip of (name, bytes) entries in order, with fixed times and permissions."""
+def deterministic_zip(entries: Iterable[tuple[str, bytes]], compress: bool = False) -> bytes:
+    """Give a zip of (name, bytes) entries in order, with fixed times and permissions.
+
+    Entries are stored, not deflated, unless asked: deflate's bytes vary with the zlib a
+    Python is built with, and these files are small.
+    """
     buffer = io.BytesIO()
     method = zipfile.ZIP_DEFLATED if compress else zipfile.ZIP_STORED
     with zipfile.ZipFile(buffer, "w", method) as archive:
