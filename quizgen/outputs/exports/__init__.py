@@ -60,6 +60,7 @@ def export_quiz(quiz: Quiz, fmt: str,
     Raises ExportError when the settings do not suit the platform or no item is left.
     """
     from quizgen.errors import ExportError
+    from quizgen.loader import _no_gc
     from quizgen.outputs.exports._common import ExportSettings, without
 
     settings = settings or ExportSettings()
@@ -69,7 +70,8 @@ def export_quiz(quiz: Quiz, fmt: str,
     if not kept.questions:
         raise ExportError(f"{quiz.deck.id}: no item fits the {module.LABEL} export; "
                           f"{len(problems)} left out (the first: {problems[0]})")
-    return module.render(kept, settings), problems
+    with _no_gc():  # many small acyclic objects: the collector would run quadratically often
+        return module.render(kept, settings), problems
 
 
 def export_to(deck_path: Path | str, fmt: str, seed: int | None = None,

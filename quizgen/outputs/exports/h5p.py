@@ -115,7 +115,7 @@ def package(quiz: Quiz) -> dict[str, Any]:
 
 
 def _json(data: dict[str, Any]) -> bytes:
-    return json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8")
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
 def render(quiz: Quiz, settings: ExportSettings) -> bytes:
