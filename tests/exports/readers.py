@@ -350,7 +350,8 @@ def read_blooket(data: bytes) -> list[Read]:
 def read_gimkit(data: bytes) -> list[Read]:
     rows = _csv(data)
     assert rows[0][0] == "Gimkit Spreadsheet Import Template"
-    assert rows[1][:3] == ["Question", "Correct Answer", "Incorrect Answer 1"]
+    assert rows[1] == ["Question", "Correct Answer", "Incorrect Answer 1",
+                       "Incorrect Answer 2 (Optional)", "Incorrect Answer 3 (Optional)"]
     return [Read(prompt=prompt, options=[(correct, True)] + [(w, False) for w in wrong if w])
             for prompt, correct, *wrong in rows[2:]]
 

@@ -16,8 +16,8 @@ HOWTO = ("Gimkit: Create a kit → Add questions → Import → Spreadsheet → 
 PLATFORM = "Gimkit"
 MAX_INCORRECT = 3
 TITLE = ("Gimkit Spreadsheet Import Template", "", "", "", "")
-HEADERS = ("Question", "Correct Answer", "Incorrect Answer 1", "Incorrect Answer 2",
-           "Incorrect Answer 3")
+HEADERS = ("Question", "Correct Answer", "Incorrect Answer 1", "Incorrect Answer 2 (Optional)",
+           "Incorrect Answer 3 (Optional)")
 
 
 def check(quiz: Quiz, settings: ExportSettings) -> list[Problem]:
