@@ -88,12 +88,10 @@ def content(quiz: Quiz) -> dict[str, Any]:
         "randomQuestions": False,
         "endGame": {"showResultPage": True, "showSolutionButton": True,
                     "showRetryButton": True, "noResultMessage": "Finished",
-                    "message": "Your result:", "scoreBarLabel":
-                    "You got @finals out of @totals points",
+                    "message": "Your result:",
                     "overallFeedback": [{"from": 0, "to": 100}],
                     "solutionButtonText": "Show solution", "retryButtonText": "Retry",
-                    "finishButtonText": "Finish", "submitButtonText": "Submit",
-                    "showAnimations": False, "skippable": False,
+                    "finishButtonText": "Finish", "showAnimations": False, "skippable": False,
                     "skipButtonText": "Skip video"},
         "override": {"checkButton": True},
     }
