@@ -63,6 +63,12 @@ def fields(question: Question) -> list[tuple[str, str]]:
     return texts
 
 
+def shown_texts(question: Question) -> list[tuple[str, str]]:
+    """Give the prompt and the options' texts as (deck.yaml field, text): what a game shows."""
+    return [("prompt", question.item.prompt)] + [
+        (option_field(question, o.text, o.correct), o.text) for o in question.options]
+
+
 def option_field(question: Question, text: str, correct: bool) -> str:
     """Give the deck.yaml field an option's text comes from ("answer", "distractors[1].text")."""
     if correct:
@@ -121,11 +127,15 @@ def utf16_length(text: str) -> int:
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
-def xml_problems(quiz: Quiz, platform: str) -> list[Problem]:
-    """Give a left-out warning for each item with a character XML cannot hold (a control)."""
+def xml_problems(quiz: Quiz, platform: str,
+                 texts: Callable[[Question], list[tuple[str, str]]] = fields) -> list[Problem]:
+    """Give a left-out warning for each item with a character XML cannot hold (a control).
+
+    ``texts`` gives the item's texts the file holds (every field, unless told otherwise).
+    """
     problems = []
     for question in quiz.questions:
-        for field, text in fields(question):
+        for field, text in texts(question):
             found = _NOT_XML.search(text)
             if found:
                 problems.append(left_out(
@@ -268,9 +278,6 @@ def render_template(name: str, context: dict[str, Any], settings: ExportSettings
     if env is None:
         env = _ENVIRONMENTS[settings.template_dir] = _environment(settings.template_dir)
     return _render(env, name, context)
-
-
-Check = Callable[[Quiz, ExportSettings], list[Problem]]
 
 
 # --------------------------------------------------------------------------- spreadsheets

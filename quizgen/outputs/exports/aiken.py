@@ -12,6 +12,7 @@ from quizgen.outputs.exports._common import (
     left_out,
     option_field,
     render_template,
+    shown_texts,
 )
 
 NAME = "aiken"
@@ -32,9 +33,7 @@ def check(quiz: Quiz, settings: ExportSettings) -> list[Problem]:
     """Give a warning for each item Moodle's Aiken importer would not read exactly."""
     problems = []
     for q in quiz.questions:
-        shown = [("prompt", q.item.prompt)] + [
-            (option_field(q, o.text, o.correct), o.text) for o in q.options]
-        for field, text in shown:
+        for field, text in shown_texts(q):
             if "\n" in text or "\r" in text:
                 problems.append(left_out(quiz, q.item, PLATFORM,
                                          "Aiken holds each text on one line", field))

@@ -11,6 +11,7 @@ from quizgen.outputs.exports._common import (
     left_out,
     option_count_problems,
     option_field,
+    shown_texts,
     source_line,
     utf16_length,
     xlsx,
@@ -56,7 +57,7 @@ def check(quiz: Quiz, settings: ExportSettings) -> list[Problem]:
                                          f"an answer has {size} characters; Kahoot takes at "
                                          f"most {MAX_ANSWER}",
                                          option_field(q, option.text, option.correct)))
-    problems += xml_problems(quiz, PLATFORM)
+    problems += xml_problems(quiz, PLATFORM, shown_texts)
     order = {q.item.id: q.number for q in quiz.questions}
     return first_problem_per_item(sorted(problems, key=lambda p: order[p.item or ""]))
 

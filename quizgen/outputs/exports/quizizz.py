@@ -10,6 +10,7 @@ from quizgen.outputs.exports._common import (
     first_problem_per_item,
     general_feedback,
     option_count_problems,
+    shown_texts,
     xlsx,
     xml_problems,
 )
@@ -35,7 +36,9 @@ COLUMNS = "ABCDEFGHIJK"
 def check(quiz: Quiz, settings: ExportSettings) -> list[Problem]:
     """Give a warning for each item Quizizz cannot hold: over 5 options, a control character."""
     check_time_limit(settings, PLATFORM, TIME_LIMITS)
-    problems = option_count_problems(quiz, PLATFORM, MAX_OPTIONS) + xml_problems(quiz, PLATFORM)
+    problems = option_count_problems(quiz, PLATFORM, MAX_OPTIONS) + xml_problems(
+        quiz, PLATFORM, lambda q: [*shown_texts(q), ("explanation", q.item.explanation),
+                                   ("evidence", q.item.evidence)])
     return first_problem_per_item(problems)
 
 
