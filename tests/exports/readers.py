@@ -377,11 +377,22 @@ def read_h5p(data: bytes) -> list[Read]:
                  for d in package["preloadedDependencies"]}
     assert libraries == {("H5P.QuestionSet", 1, 20), ("H5P.MultiChoice", 1, 16)}
     content = json.loads(archive.read("content/content.json"))
+    # Only fields H5P.QuestionSet 1.20 and H5P.MultiChoice 1.16 define (their semantics.json).
+    assert set(content) <= {"introPage", "backgroundImage", "progressType", "passPercentage",
+                            "questions", "texts", "disableBackwardsNavigation",
+                            "randomQuestions", "poolSize", "endGame", "override"}
+    assert set(content["endGame"]) <= {
+        "showResultPage", "showSolutionButton", "showRetryButton", "noResultMessage",
+        "message", "overallFeedback", "oldFeedback", "solutionButtonText", "retryButtonText",
+        "finishButtonText", "showAnimations", "skippable", "skipButtonText", "successVideo",
+        "failVideo"}
     assert content["randomQuestions"] is False
     reads = []
     for question in content["questions"]:
         assert question["library"] == "H5P.MultiChoice 1.16"
         params = question["params"]
+        assert set(params) <= {"media", "question", "answers", "overallFeedback", "UI",
+                               "behaviour", "confirmCheck", "confirmRetry"}
         assert params["behaviour"]["randomAnswers"] is False
         assert params["behaviour"]["type"] == "single"
         prompt = re.fullmatch(r"<p>([^<>]*)</p>", params["question"])
