@@ -104,7 +104,6 @@ def package(quiz: Quiz) -> dict[str, Any]:
         "language": quiz.deck.language,
         "mainLibrary": QUESTION_SET[0],
         "embedTypes": ["iframe"],
-        "license": "U",
         "preloadedDependencies": [
             {"machineName": name, "majorVersion": str(major), "minorVersion": str(minor)}
             for name, major, minor in (QUESTION_SET, MULTI_CHOICE)
