@@ -19,7 +19,8 @@ NAME = "aiken"
 SUFFIX = ".txt"
 BINARY = False
 LABEL = "Aiken"
-HOWTO = "Moodle: Question bank → Import → Aiken format → choose the file → Import (no feedback)"
+HOWTO = ("Moodle: Question bank → Import → Aiken format → choose the file → Import (no feedback; "
+         "to keep this option order, set the quiz's Shuffle within questions to No)")
 
 PLATFORM = "Aiken"
 # Moodle's importer reads a line as an option when it starts like "B)" or "B." and as the

@@ -10,7 +10,8 @@ NAME = "gift"
 SUFFIX = ".txt"
 BINARY = False
 LABEL = "Moodle GIFT"
-HOWTO = "Moodle: Question bank → Import → GIFT format → choose the file → Import"
+HOWTO = ("Moodle: Question bank → Import → GIFT format → choose the file → Import (to keep this "
+         "option order, set the quiz's Shuffle within questions to No)")
 
 
 def check(quiz: Quiz, settings: ExportSettings) -> list[Problem]:
