@@ -305,6 +305,10 @@ def xlsx(cells: Iterable[tuple[str, object]], sheet: str, title: str,
     ws.title = sheet
     for address, value in cells:
         cell = ws[address]
+        if isinstance(value, str) and _NOT_XML.search(value):
+            # check() leaves out such items; a deck title or source can still hold one.
+            raise ExportError(f"{title}: cell {address} would hold a control character "
+                              f"(U+{ord(_NOT_XML.findall(value)[0]):04X}) that xlsx cannot")
         cell.value = value
         if isinstance(value, str):
             cell.data_type = "s"
