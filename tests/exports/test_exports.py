@@ -276,6 +276,22 @@ def test_a_control_character_is_left_out_of_xml_formats(hostile_deck: Path) -> N
                                "U+0001 cannot be written in an XML file")
 
 
+@pytest.mark.parametrize("fmt", ["moodle", "qti", "kahoot", "quizizz"])
+def test_a_control_character_in_the_deck_title_is_an_error(fmt: str,
+                                                            hostile_deck: Path) -> None:
+    deck = copy.deepcopy(HOSTILE_DECK)
+    deck["title"] = "Bell\x07 deck"
+    (hostile_deck / "deck.yaml").write_text(yaml.safe_dump(deck, allow_unicode=True),
+                                            encoding="utf-8")
+    with pytest.raises(ExportError) as err:
+        export_quiz(quiz_of(hostile_deck), fmt)
+    platform = {"moodle": "Moodle XML", "qti": "QTI", "kahoot": "Kahoot",
+                "quizizz": "Quizizz"}[fmt]
+    assert str(err.value) == (
+        f"hostile-exports, field 'title': the control character U+0007 cannot be written in "
+        f"the {platform} file (XML); remove it from deck.yaml")
+
+
 def test_a_user_template_overrides_a_built_in_one(hostile_deck: Path, tmp_path: Path) -> None:
     mine = tmp_path / "mine"
     mine.mkdir()

@@ -146,6 +146,19 @@ def xml_problems(quiz: Quiz, platform: str,
     return problems
 
 
+def check_deck_xml(deck: Deck, platform: str) -> None:
+    """Raise ExportError if the deck's title or source holds a character XML cannot."""
+    source = deck.source
+    for field, text in (("title", deck.title), ("source.outlet", source.outlet),
+                        ("source.headline", source.headline),
+                        ("source.published", source.published)):
+        found = _NOT_XML.search(text)
+        if found:
+            raise ExportError(f"{deck.id}, field {field!r}: the control character "
+                              f"U+{ord(found.group()):04X} cannot be written in the "
+                              f"{platform} file (XML); remove it from deck.yaml")
+
+
 def check_time_limit(settings: ExportSettings, platform: str,
                      allowed: Sequence[int] | None = None, most: int | None = None) -> int:
     """Give the time limit if the platform takes it; raise ExportError naming what it takes."""

@@ -6,6 +6,7 @@ from quizgen.arrange import Quiz
 from quizgen.errors import Problem
 from quizgen.outputs.exports._common import (
     ExportSettings,
+    check_deck_xml,
     check_time_limit,
     first_problem_per_item,
     left_out,
@@ -42,6 +43,7 @@ def check(quiz: Quiz, settings: ExportSettings) -> list[Problem]:
     Characters are counted as Kahoot's web editor counts them: UTF-16 units, so an emoji
     counts 2 and one with joiners more.
     """
+    check_deck_xml(quiz.deck, PLATFORM)
     check_time_limit(settings, PLATFORM, TIME_LIMITS)
     problems = option_count_problems(quiz, PLATFORM, MAX_ANSWERS)
     for q in quiz.questions:

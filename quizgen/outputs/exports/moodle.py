@@ -6,6 +6,7 @@ from quizgen.arrange import Quiz
 from quizgen.errors import Problem
 from quizgen.outputs.exports._common import (
     ExportSettings,
+    check_deck_xml,
     first_problem_per_item,
     render_template,
     source_line,
@@ -21,6 +22,7 @@ HOWTO = "Moodle: Question bank → Import → Moodle XML format → choose the f
 
 def check(quiz: Quiz, settings: ExportSettings) -> list[Problem]:
     """Give a warning for each item Moodle XML cannot hold: only a control character."""
+    check_deck_xml(quiz.deck, "Moodle XML")
     return first_problem_per_item(xml_problems(quiz, "Moodle XML"))
 
 

@@ -6,6 +6,7 @@ from quizgen.arrange import Quiz
 from quizgen.errors import Problem
 from quizgen.outputs.exports._common import (
     ExportSettings,
+    check_deck_xml,
     deterministic_zip,
     first_problem_per_item,
     render_template,
@@ -28,6 +29,7 @@ def ident(quiz: Quiz) -> str:
 
 def check(quiz: Quiz, settings: ExportSettings) -> list[Problem]:
     """Give a warning for each item QTI's XML cannot hold: only a control character."""
+    check_deck_xml(quiz.deck, "QTI")
     return first_problem_per_item(xml_problems(quiz, "QTI"))
 
 

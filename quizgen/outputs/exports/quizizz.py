@@ -6,6 +6,7 @@ from quizgen.arrange import Quiz
 from quizgen.errors import Problem
 from quizgen.outputs.exports._common import (
     ExportSettings,
+    check_deck_xml,
     check_time_limit,
     first_problem_per_item,
     general_feedback,
@@ -35,6 +36,7 @@ COLUMNS = "ABCDEFGHIJK"
 
 def check(quiz: Quiz, settings: ExportSettings) -> list[Problem]:
     """Give a warning for each item Quizizz cannot hold: over 5 options, a control character."""
+    check_deck_xml(quiz.deck, PLATFORM)
     check_time_limit(settings, PLATFORM, TIME_LIMITS)
     problems = option_count_problems(quiz, PLATFORM, MAX_OPTIONS) + xml_problems(
         quiz, PLATFORM, lambda q: [*shown_texts(q), ("explanation", q.item.explanation),
