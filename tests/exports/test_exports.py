@@ -238,6 +238,16 @@ def test_export_to_gives_deck_warnings_then_left_out_items(hostile_deck: Path) -
     assert len(READERS["kahoot"](data)) == 8 - 3
 
 
+def test_export_to_applies_the_seed_and_filters(bundled_deck: Path) -> None:
+    data, problems = export_to(bundled_deck, "moodle", seed=4, count=5, kinds=["who-said"],
+                               tags=["quote"])
+    quiz = quiz_of(bundled_deck, seed=4, count=5, kinds=["who-said"], tags=["quote"])
+    assert problems == []
+    assert_reads_as("moodle", READERS["moodle"](data), quiz)
+    kahoot = READERS["kahoot"](export_to(bundled_deck, "kahoot", kinds=["who-said"])[0])
+    assert {r.extra["title"] for r in kahoot} == {quiz.deck.title}
+
+
 def test_an_export_no_item_fits_is_an_error(hostile_deck: Path) -> None:
     with pytest.raises(ExportError) as err:
         export_to(hostile_deck, "kahoot", tags=["five"])
