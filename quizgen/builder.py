@@ -23,6 +23,7 @@ from quizgen.errors import Problem, QuizgenError
 from quizgen.model import Deck
 from quizgen.outputs import (
     DECK_FOLDER,
+    EXPORT,
     OUTPUTS,
     PACKAGE,
     SITE_PAGES,
@@ -162,6 +163,23 @@ def _warn_of_old_teacher_files(folder: Path, deck: Deck,
                                severity="warning", code="old-teacher-file"))
 
 
+def _report_left_out(output: Output, context: Context,
+                     on_warning: Callable[[Problem], None] | None) -> None:
+    """Warn, in one line, of the items an output leaves out (over a platform's limits)."""
+    if on_warning is None:
+        return
+    problems = output.check(context)
+    if not problems:
+        return
+    deck_id = context.quiz.deck.id
+    ids = list(dict.fromkeys(p.item for p in problems if p.item is not None))
+    shown = ", ".join(ids[:3]) + (f" and {len(ids) - 3} more" if len(ids) > 3 else "")
+    on_warning(Problem(
+        deck_id, f"{len(ids)} of {len(context.quiz.questions)} items left out of the "
+        f"{output.label} (over its limits: {shown}); quizgen export {deck_id} --format "
+        f"{output.name} says why for each", severity="warning", code="left-out"))
+
+
 def iter_plan(deck_paths: Sequence[Path], out_dir: Path, plan: Plan | int = DEFAULT_SEED,
               template_dir: Path | None = None,
               on_warning: Callable[[Problem], None] | None = None,
@@ -186,6 +204,9 @@ def iter_plan(deck_paths: Sequence[Path], out_dir: Path, plan: Plan | int = DEFA
             where = Path(_subfolder(output), deck.id)
             if output.versioned:
                 runs = [(quiz, quiz.version) for quiz in printed]
+            elif output.kind == EXPORT and output.ordering == SEEDED:
+                # A platform's copy follows printed version 1, so the two agree.
+                runs = [(printed[0], "")]
             else:
                 quiz = quizzes.get(output.ordering)
                 if quiz is None:
@@ -197,10 +218,11 @@ def iter_plan(deck_paths: Sequence[Path], out_dir: Path, plan: Plan | int = DEFA
                 runs = [(quiz, "")]
             for quiz, version in runs:
                 context = deck_context(quiz, loaded.folder, template_dir, now)
-                if on_warning is not None:
-                    for problem in output.check(context):
-                        on_warning(problem)
+                _report_left_out(output, context, on_warning)
                 files = output.render(context)
+                if not files:  # nothing fits the platform: no file, no link
+                    yield []
+                    continue
                 name = output.file_name(deck.id, version)
                 if version:  # each printed version under a name of its own
                     files = {name if key == output.file_name(deck.id) else key: data

@@ -85,3 +85,7 @@ class LockError(QuizgenError):
 
 class RetypedItemError(QuizgenError):
     """Raised when an item's Anki note would change type, which Anki would silently skip."""
+
+
+class ExportError(QuizgenError):
+    """Raised when an export cannot be made: a setting its platform refuses, or no item fits."""

@@ -17,6 +17,8 @@ from quizgen.errors import DeckError, QuizgenError
 #: What a build writes for students (beside the .apkg) and, per version, for the teacher.
 STUDENT_PAGES = ("quiz.html", "article.html")
 PRINTED = ("worksheet", "answer-key", "present")
+PLATFORMS = ("moodle.xml", "gift.txt", "aiken.txt", "qti.zip", "kahoot.xlsx", "quizizz.xlsx",
+             "blooket.csv", "gimkit.csv", "quizlet.txt", "h5p.h5p")
 # Builds bring a deck's anki-lock.json up to date, so every test here builds copies.
 FIXTURES = Path("/nonexistent")  # replaced, for each test, by a copy of tests/fixtures
 
@@ -27,13 +29,15 @@ def _copied_fixtures(copies: Copies, monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def outputs_of(site: Path, deck: str, lock: Path | None = None,
+               platforms: tuple[str, ...] = PLATFORMS,
                versions: tuple[int, ...] = (1, 2)) -> list[Path]:
     """Give the files a build writes for one deck, in order; lock when it was (re)written."""
     teacher = site / "teacher" / deck
     return [*(site / deck / page for page in STUDENT_PAGES),
             *(teacher / f"{page}-v{v}.html" for page in PRINTED for v in versions),
             *([lock] if lock else []), site / deck / f"{deck}.apkg",
-            teacher / "sourcing-map.html", teacher / f"{deck}.json"]
+            teacher / "sourcing-map.html", teacher / f"{deck}.json",
+            *(teacher / f"{deck}-{name}" for name in platforms)]
 
 
 SITE_PAGES = ("index.html", "teacher/index.html")
@@ -48,9 +52,13 @@ def test_build_writes_each_page_of_each_deck_then_the_index(tmp_path: Path) -> N
     written = build(decks, tmp_path / "site")
     site = tmp_path / "site"
     assert written == (outputs_of(site, "mini", FIXTURES / "mini" / "anki-lock.json")
-                       + outputs_of(site, "hostile", FIXTURES / "hostile" / "anki-lock.json")
+                       # Aiken cannot hold & < > (Moodle escapes them twice): no file.
+                       + outputs_of(site, "hostile", FIXTURES / "hostile" / "anki-lock.json",
+                                    tuple(p for p in PLATFORMS if p != "aiken.txt"))
                        + [site / page for page in SITE_PAGES])
-    assert step_count(decks) == len(written) - 2  # the locks come with their decks
+    # A step per output of each deck: the locks are no steps, and the hostile deck's Aiken
+    # export is a step with no file (Aiken cannot hold its & < >).
+    assert step_count(decks) == len(written) - 2 + 1
     assert all(path.stat().st_size > 1000 for path in written if path.suffix == ".html")
 
 
@@ -78,6 +86,7 @@ def test_the_teachers_index_links_every_teacher_file_and_what_students_get(
         "../index.html", "mini/worksheet-v1.html", "mini/answer-key-v1.html",
         "mini/present-v1.html", "mini/worksheet-v2.html", "mini/answer-key-v2.html",
         "mini/present-v2.html", "mini/sourcing-map.html", "mini/mini.json",
+        *(f"mini/mini-{name}" for name in PLATFORMS),
         "../mini/quiz.html", "../mini/article.html", "../mini/mini.apkg"]
     for href in re.findall(r'href="([^"]+)"', page):
         assert (tmp_path / "teacher" / href).resolve().is_file()
@@ -162,7 +171,8 @@ def test_build_command_piped_prints_only_the_paths(tmp_path: Path,
         "dist/teacher/mini/present-v1.html\ndist/teacher/mini/present-v2.html\n"
         "decks/mini/anki-lock.json\ndist/mini/mini.apkg\ndist/teacher/mini/sourcing-map.html\n"
         "dist/teacher/mini/mini.json\n"
-        "dist/index.html\ndist/teacher/index.html\n")
+        + "".join(f"dist/teacher/mini/mini-{name}\n" for name in PLATFORMS)
+        + "dist/index.html\ndist/teacher/index.html\n")
     assert (tmp_path / "dist" / "mini" / "quiz.html").is_file()
 
 

@@ -10,6 +10,7 @@ from typing import TypeVar
 import click
 
 from quizgen.cli import cli, deck_paths, load, load_placed, warn
+from quizgen.errors import QuizgenError
 from quizgen.model import KINDS
 from quizgen.outputs import EXPORT, PAGE, names
 from quizgen.quiz import DEFAULT_SEED, Selection
@@ -82,29 +83,48 @@ def _selection_options(func: Callable[..., None]) -> Callable[..., None]:
     return func
 
 
+_TEMPLATE_DIR = click.Path(exists=True, file_okay=False, path_type=Path)
+
+
 @cli.command()
 @click.argument("deck", metavar="DECK")
 @click.option("--format", "fmt", type=click.Choice(names(EXPORT)), default="json",
-              show_default=True, help="The export format.")
+              show_default=True,
+              help="json: the validated deck; moodle, gift, aiken: Moodle; qti: Canvas, "
+                   "Blackboard, Brightspace, Schoology; kahoot, quizizz, blooket, gimkit, "
+                   "quizlet: game and flashcard platforms; h5p: an H5P Question Set.")
 @click.option("-o", "--output", default="-", metavar="FILE|-", show_default=True,
               help="Where to write; - for standard output (never a terminal for a binary "
                    "format).")
 @click.option("--seed", type=int, default=DEFAULT_SEED, show_default=True, metavar="N",
               help="The order of questions and options, for formats that keep one.")
 @_selection_options
+@click.option("--time-limit", type=int, default=30, show_default=True, metavar="SECONDS",
+              help="Seconds per question, where the platform times questions (Kahoot: 5, "
+                   "10, 20, 30, 60, 90, 120 or 240; Blooket: at most 300).")
+@click.option("--strict", is_flag=True,
+              help="Exit 1 when an item has to be left out (over a platform's limits).")
+@click.option("--template-dir", type=_TEMPLATE_DIR, metavar="DIR",
+              help="Templates here override the built-in ones of the text formats "
+                   "(templates/export; extend them as default:NAME).")
 @click.option("--include-drafts", is_flag=True,
               help="Include items still marked status: draft (a preview for the deck's "
                    "author; left out otherwise).")
 def export(deck: str, fmt: str, output: str, seed: int, count: int | None,
-           kinds: tuple[str, ...], tags: tuple[str, ...], pick: int,
-           include_drafts: bool) -> None:
-    """Export a validated deck, or the items chosen from it, in another format.
+           kinds: tuple[str, ...], tags: tuple[str, ...], pick: int, time_limit: int,
+           strict: bool, template_dir: Path | None, include_drafts: bool) -> None:
+    """Export a validated deck, or the items chosen from it, for a classroom platform.
 
-    json gives the deck as one document whose names mirror deck.yaml (only the chosen
-    items, in deck order, when --count, --kind or --tag choose).
+    Each item becomes one single-answer question: its answer the one correct option, its
+    distractors the others (each with its why as feedback where the platform has
+    feedback), in the order of --seed. An item a platform cannot hold (too long, too many
+    options) is left out with a warning naming it and the limit, never cut; --strict makes
+    that an error. json gives the deck as one document whose names mirror deck.yaml.
 
     \b
-    Example:
+    Examples:
+        quizgen export iran-pakistan-2024 --format moodle -o bank.xml
+        quizgen export iran-pakistan-2024 --format kahoot --count 10 --time-limit 20 -o k.xlsx
         quizgen export iran-pakistan-2024 --format json -o deck.json
     """
     from quizgen.outputs import Context, get
@@ -114,11 +134,22 @@ def export(deck: str, fmt: str, output: str, seed: int, count: int | None,
     check_target(output, binary=output_format.binary)
     quiz = arrange(load(deck, include_drafts), seed, count, kinds, tags,
                    ordering=output_format.ordering, pick=pick)
-    (data,) = output_format.render(Context(quiz)).values()
+    context = Context(quiz, template_dir, settings={"time_limit": time_limit})
+    left_out = output_format.check(context)
+    for problem in left_out:
+        warn(problem)
+    files = output_format.render(context)
+    if not files:
+        raise QuizgenError(f"{quiz.deck.id}: no item fits the {output_format.label} export "
+                           f"({len(left_out)} left out, each named above)")
+    if strict and left_out:
+        raise QuizgenError(f"{quiz.deck.id}: --strict: {len(left_out)} of "
+                           f"{len(quiz.questions)} items left out of the "
+                           f"{output_format.label} export; nothing written")
+    (data,) = files.values()
     _emit(output, data, output_format.binary)
 
 
-_TEMPLATE_DIR = click.Path(exists=True, file_okay=False, path_type=Path)
 #: Other names --mode accepts for a page, as teachers call it.
 MODE_ALIASES = {"answer-key": "key"}
 

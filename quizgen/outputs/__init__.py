@@ -136,6 +136,15 @@ def _load(spec: str) -> Any:
 
 
 _PAGES = "quizgen.outputs.pages:render"
+
+
+def _export(name: str, suffix: str, label: str, howto: str) -> Output:
+    """Give a classroom platform's export: for the teacher, in the seed's order."""
+    return Output(name, suffix, label, TEACHER, SEEDED, EXPORT,
+                  "quizgen.outputs.exports:render", "quizgen.outputs.exports:check",
+                  filename="{id}-" + name + suffix, howto=howto)
+
+
 #: Every per-deck output, in the order a build makes and the index pages list them.
 OUTPUTS: tuple[Output, ...] = (
     Output("quiz", ".html", "Quiz", STUDENT, SEEDED, PAGE, _PAGES,
@@ -160,6 +169,37 @@ OUTPUTS: tuple[Output, ...] = (
                  "answers)."),
     Output("json", ".json", "JSON", TEACHER, STABLE, EXPORT, "quizgen.outputs.json:render",
            filename="{id}.json", howto="The validated deck as one JSON document."),
+    # The classroom platforms: one module each under quizgen/outputs/exports/.
+    _export("moodle", ".xml", "Moodle XML",
+            "Moodle: Question bank → Import → Moodle XML format → choose the file → Import"),
+    _export("gift", ".txt", "Moodle GIFT",
+            "Moodle: Question bank → Import → GIFT format → choose the file → Import (to "
+            "keep this option order, set the quiz's Shuffle within questions to No)"),
+    _export("aiken", ".txt", "Aiken",
+            "Moodle: Question bank → Import → Aiken format → choose the file → Import (no "
+            "feedback; to keep this option order, set the quiz's Shuffle within questions "
+            "to No)"),
+    _export("qti", ".zip", "QTI 1.2 package",
+            "Canvas: Settings → Import Course Content → QTI .zip file (Blackboard, "
+            "Brightspace/D2L and Schoology import QTI 1.2 packages too)"),
+    _export("kahoot", ".xlsx", "Kahoot spreadsheet",
+            "Kahoot: Create → Kahoot → Add question → Import spreadsheet → choose the file"),
+    _export("quizizz", ".xlsx", "Quizizz (Wayground) spreadsheet",
+            "Quizizz (Wayground): Create → Assessment → Import from spreadsheet → choose "
+            "the file"),
+    _export("blooket", ".csv", "Blooket CSV",
+            "Blooket: Create → Set → CSV Import → upload the file as it is (do not open it "
+            "in a spreadsheet program first)"),
+    _export("gimkit", ".csv", "Gimkit CSV",
+            "Gimkit: Create a kit → Add questions → Import → Spreadsheet → upload the file "
+            "as it is (Gimkit shuffles the answers itself)"),
+    _export("quizlet", ".txt", "Quizlet flashcards",
+            "Quizlet: Create → Flashcard set → Import → paste the file's text (between term "
+            "and definition: Tab; between cards: New line); one card per item, prompt → "
+            "answer"),
+    _export("h5p", ".h5p", "H5P Question Set",
+            "H5P (Moodle, WordPress, Drupal, Lumi): add H5P content → Upload → choose the "
+            ".h5p file"),
 )
 #: The pages built once per site.
 SITE_PAGES: tuple[SitePage, ...] = (

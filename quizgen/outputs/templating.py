@@ -22,14 +22,14 @@ if TYPE_CHECKING:  # jinja2 loads when a page is rendered, never at startup
     import jinja2
     from markupsafe import Markup
 
-_TEMPLATE_SUFFIXES = (".html", ".css", ".js", ".j2", ".jinja")
+_TEMPLATE_SUFFIXES = (".html", ".css", ".js", ".j2", ".jinja", ".xml", ".txt")
 
 
-def builtin_dir() -> Path:
-    """Give the folder of the built-in HTML templates."""
+def builtin_dir(family: str = "html") -> Path:
+    """Give the folder of a family of built-in templates: "html" pages or text "export"s."""
     from quizgen.resources import templates_dir
 
-    return templates_dir() / "html"
+    return templates_dir() / family
 
 
 def _csp_hash(script: str) -> Markup:
@@ -88,38 +88,48 @@ def _find(folder: Path, template: str) -> Path:
 
 
 def environment(template_dir: Path | str | None = None) -> jinja2.Environment:
-    """Give the Jinja2 environment: user templates first, autoescape on, undefined is an error.
+    """Give the Jinja2 environment of the HTML pages: user templates first, autoescape on,
+    an undefined name an error.
 
     One environment per template folder, kept: a build renders a dozen pages from the same
     templates, and compiling them anew for each took most of its time. Jinja2 still checks
     each template file's time, so an edited template is read again.
     """
-    return _environment(None if template_dir is None else str(template_dir))
+    env = base_environment("html", None if template_dir is None else str(template_dir))
+    if "csp_hash" not in env.filters:
+        env.filters["csp_hash"] = _csp_hash
+        env.filters["css_string"] = _css_string
+        env.globals.update(generator=f"quizgen {__version__}", kinds=KINDS,
+                           kind_names=KIND_NAMES)
+    return env
 
 
-@functools.lru_cache(maxsize=8)
-def _environment(template_dir: str | None) -> jinja2.Environment:
+@functools.lru_cache(maxsize=16)
+def base_environment(family: str, template_dir: str | None) -> jinja2.Environment:
+    """Give the environment of a family of built-in templates ("html" or "export"), with the
+    user's template_dir searched first and the built-ins reachable as default:NAME.
+
+    HTML is autoescaped everywhere; of the exports, only the XML ones (the text formats
+    escape with filters of their own). The caller adds its family's filters, once.
+    """
     import jinja2
 
-    builtin = jinja2.FileSystemLoader(builtin_dir())
+    builtin = jinja2.FileSystemLoader(builtin_dir(family))
     loaders: list[jinja2.BaseLoader] = [
         jinja2.PrefixLoader({"default": builtin}, delimiter=":"),
     ]
     if template_dir is not None:
         loaders.append(_utf8_loader(Path(template_dir)))
     loaders.append(builtin)
-    env = jinja2.Environment(
+    return jinja2.Environment(
         loader=jinja2.ChoiceLoader(loaders),
-        autoescape=True,
+        autoescape=True if family == "html" else (
+            lambda name: name is not None and name.endswith(".xml")),
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters["csp_hash"] = _csp_hash
-    env.filters["css_string"] = _css_string
-    env.globals.update(generator=f"quizgen {__version__}", kinds=KINDS, kind_names=KIND_NAMES)
-    return env
 
 
 def _template_frames(err: BaseException) -> list[traceback.FrameSummary]:
