@@ -142,8 +142,12 @@
         mark(option, "is-wrong", "your answer");
       }
     });
-    var verdict = feedback.querySelector(".verdict");
-    var answerLine = feedback.querySelector(".answer-line");
+    // The page ships without the parts the script fills in (a 200-question page stays small).
+    var verdict = feedback.querySelector(".verdict") ||
+      feedback.insertBefore(element("p", "verdict", ""), feedback.firstChild);
+    var answerLine = feedback.querySelector(".answer-line") ||
+      feedback.insertBefore(element("p", "answer-line", ""),
+        feedback.querySelector(".explanation, .evidence"));
     answerLine.textContent = "";
     if (state === "correct") {
       verdict.textContent = "Correct.";
@@ -162,7 +166,9 @@
       }
     }
     answerLine.hidden = state === "correct";
-    var caption = feedback.querySelector("figcaption");
+    var figure = feedback.querySelector(".evidence");
+    var caption = figure.querySelector("figcaption") ||
+      figure.appendChild(document.createElement("figcaption"));
     if (!caption.firstChild) {
       caption.appendChild(sourceLine.cloneNode(true));
       linkEvidence(feedback);

@@ -30,6 +30,16 @@ ROOT = Path(__file__).parent.parent.parent
 BUNDLED = ROOT / "decks" / "iran-pakistan-2024" / "deck.yaml"
 
 
+def _count_items() -> int:
+    from quizgen.validation import load_checked
+
+    return len(load_checked(BUNDLED)[0].items)
+
+
+#: How many questions the bundled deck asks: the tests follow the deck's revisions.
+BUNDLED_ITEMS = _count_items()
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     here = Path(__file__).parent
     for item in items:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+from quizgen.fold import fold_text
 from quizgen.outputs.pages import evidence_paragraphs, paragraphs, render_page
 from quizgen.quiz import Quiz, arrange
 from quizgen.validation import load_checked
@@ -17,14 +18,22 @@ from quizgen.validation import load_checked
 if TYPE_CHECKING:
     from playwright.sync_api import Page
 
-from .conftest import BUNDLED, Visit
+from .conftest import BUNDLED, BUNDLED_ITEMS, Visit, built_quiz_seed
 from .test_quiz_page import confirm, pick
 from .test_sheets_and_access import pdf_pages, serious
+
+N = BUNDLED_ITEMS  # the bundled deck's questions: tests follow its revisions
 
 
 def bundled(seed: int = 1) -> Quiz:
     deck, _ = load_checked(BUNDLED)
     return arrange(deck, seed)
+
+
+def built() -> Quiz:
+    """Give the bundled deck's quiz as a default build arranged it (an order of its own)."""
+    deck, _ = load_checked(BUNDLED)
+    return arrange(deck, built_quiz_seed(deck))
 
 
 def written(tmp_path: Path, mode: str, seed: int = 1, article: bool = True) -> Path:
@@ -148,13 +157,16 @@ def test_a_phone_opens_the_article_with_a_button_and_comes_back(
 @pytest.mark.parametrize("width, height", [(1366, 768), (375, 740)])
 def test_after_grading_an_evidence_link_scrolls_to_and_highlights_its_paragraphs(
         site: Path, visit: Callable[..., Visit], width: int, height: int) -> None:
-    quiz = bundled()
+    quiz = built()
     text = paragraphs(quiz.deck.article_text)
     page = visit(site / quiz.deck.id / "quiz.html", width=width, height=height).page
     page.wait_for_selector("html[data-ready]")
     answer(page, {q.item.id: q.answer.letter for q in quiz.questions})
     page.click('[data-action="check"]')
-    assert page.locator('[data-role="evidence-link"]').count() == len(quiz.questions)
+    headline = fold_text(quiz.deck.source.headline)
+    # Every quote links to its paragraph; one from the headline has none to link to.
+    assert page.locator('[data-role="evidence-link"]').count() == sum(
+        fold_text(q.item.evidence) not in headline for q in quiz.questions)
     page.wait_for_selector("html[data-ready]")
     # A quote that runs over two paragraphs highlights both; then one in a single paragraph.
     for item_id in ("who-said-brew-domestic-pressure", "hedging-country-like-china"):
@@ -198,7 +210,8 @@ def test_the_printed_worksheet_ends_with_the_article(tmp_path: Path,
     assert positions == sorted(positions)
     lines = [line.strip() for line in pages[-1].strip().splitlines() if line.strip()]
     assert lines[-2] == f"{text[-1].number} {text[-1].text}"  # then the running footer
-    assert lines[-1].endswith(f"Version 1 · page {len(pages)} of {len(pages)}")
+    assert lines[-1].endswith(
+        f"Version 1 · {quiz.version_code} · page {len(pages)} of {len(pages)}")
     without = pdf_pages(visit(written(tmp_path, "worksheet", article=False)).page,
                         tmp_path / "ws-none.pdf")
     assert len(without) == start
@@ -209,7 +222,7 @@ def test_the_printed_worksheet_ends_with_the_article(tmp_path: Path,
 
 def test_answers_come_back_after_a_reload_and_only_on_their_own_page(
         site: Path, tmp_path: Path, visit: Callable[..., Visit]) -> None:
-    quiz = bundled()
+    quiz = built()
     record = visit(site / quiz.deck.id / "quiz.html")
     page = record.page
     chosen = {q.item.id: q.options[n % len(q.options)].letter
@@ -219,7 +232,7 @@ def test_answers_come_back_after_a_reload_and_only_on_their_own_page(
     page.reload()
     page.wait_for_selector("html[data-ready]")
     assert checked(page) == chosen
-    assert page.locator('[data-role="progress"]').inner_text() == "5 of 60 questions answered"
+    assert page.locator('[data-role="progress"]').inner_text() == f"5 of {N} questions answered"
     assert page.locator('[data-role="announce"]').inner_text() == (
         "5 answers from your last visit restored.")
     # Another version, in the same browser, asks other questions in another order.
@@ -232,7 +245,7 @@ def test_answers_come_back_after_a_reload_and_only_on_their_own_page(
 
 def test_clearing_asks_first_and_then_forgets_the_answers(site: Path,
                                                           visit: Callable[..., Visit]) -> None:
-    quiz = bundled()
+    quiz = built()
     page = visit(site / quiz.deck.id / "quiz.html").page
     clear = page.locator('[data-action="clear"]')
     assert clear.is_visible() and clear.is_disabled()  # nothing to clear yet
@@ -248,7 +261,7 @@ def test_clearing_asks_first_and_then_forgets_the_answers(site: Path,
     clear.click()
     confirm(page, question)
     assert checked(page) == {}
-    assert page.locator('[data-role="progress"]').inner_text() == "0 of 60 questions answered"
+    assert page.locator('[data-role="progress"]').inner_text() == f"0 of {N} questions answered"
     page.reload()
     page.wait_for_selector("html[data-ready]")
     assert checked(page) == {}
@@ -256,22 +269,22 @@ def test_clearing_asks_first_and_then_forgets_the_answers(site: Path,
 
 def test_answering_while_asked_withdraws_the_stale_question(
         site: Path, visit: Callable[..., Visit]) -> None:
-    quiz = bundled()
+    quiz = built()
     page = visit(site / quiz.deck.id / "quiz.html").page
     page.click('[data-action="check"]')
     assert page.locator('[data-role="confirm"]').is_visible()
-    pick(page, quiz.questions[0].item.id, "A")  # "0 of 60 answered" is no longer true
+    pick(page, quiz.questions[0].item.id, "A")  # f"0 of {N} answered" is no longer true
     assert page.locator('[data-role="confirm"]').is_hidden()
     assert page.locator('[data-action="check"]').is_visible()
-    assert page.locator('[data-role="progress"]').inner_text() == "1 of 60 questions answered"
+    assert page.locator('[data-role="progress"]').inner_text() == f"1 of {N} questions answered"
     page.click('[data-action="check"]')
     assert page.locator('[data-role="confirm"] .confirm-text').inner_text().startswith(
-        "You have answered 1 of 60 questions. The 59 left blank count as wrong.")
+        f"You have answered 1 of {N} questions. The {N - 1} left blank count as wrong.")
 
 
 def test_a_graded_quiz_comes_back_graded_after_a_reload(site: Path,
                                                         visit: Callable[..., Visit]) -> None:
-    quiz = bundled()
+    quiz = built()
     page = visit(site / quiz.deck.id / "quiz.html", width=375, height=740).page
     page.wait_for_selector("html[data-ready]")
     answer(page, {q.item.id: q.answer.letter if q.number % 2  # the odd ones right
@@ -279,16 +292,16 @@ def test_a_graded_quiz_comes_back_graded_after_a_reload(site: Path,
                   for q in quiz.questions})
     page.click('[data-action="check"]')
     score = page.locator('[data-role="score"]').inner_text()
-    assert score == "30 / 60"
+    assert score == f"{N // 2} / {N}"
     page.reload()
     page.wait_for_selector("html[data-ready]")
     assert page.locator('[data-role="score"]').inner_text() == score
-    assert page.locator(".feedback:visible").count() == 60
+    assert page.locator(".feedback:visible").count() == N
 
 
 def test_retry_the_missed_ones_keeps_the_right_answers(site: Path,
                                                        visit: Callable[..., Visit]) -> None:
-    quiz = bundled()
+    quiz = built()
     page = visit(site / quiz.deck.id / "quiz.html").page
     right, wrong = quiz.questions[:3], quiz.questions[3:5]
     for q in right:
@@ -296,9 +309,9 @@ def test_retry_the_missed_ones_keeps_the_right_answers(site: Path,
     for q in wrong:
         pick(page, q.item.id, next(o for o in q.options if not o.correct).letter)
     page.click('[data-action="check"]')
-    confirm(page, "You have answered 5 of 60 questions. The 55 left blank count as wrong. "
+    confirm(page, f"You have answered 5 of {N} questions. The {N - 5} left blank count as wrong. "
                   "Check anyway?")
-    assert page.locator('[data-role="score"]').inner_text() == "3 / 60"
+    assert page.locator('[data-role="score"]').inner_text() == f"3 / {N}"
     assert page.locator('[data-action="retry"]:visible, [data-action="retry-missed"]:visible'
                         ).count() == 2
     page.click('[data-action="retry-missed"]')
@@ -315,14 +328,14 @@ def test_retry_the_missed_ones_keeps_the_right_answers(site: Path,
     assert page.locator('[data-role="result"]').is_hidden()
     answer(page, {q.item.id: q.answer.letter for q in quiz.questions[3:]})
     page.click('[data-action="check"]')  # nothing blank: no question asked
-    assert page.locator('[data-role="score"]').inner_text() == "60 / 60"
+    assert page.locator('[data-role="score"]').inner_text() == f"{N} / {N}"
     assert page.locator('[data-action="retry-missed"]').is_hidden()
-    assert page.locator(".verdict:visible").all_inner_texts() == ["Correct."] * 60
+    assert page.locator(".verdict:visible").all_inner_texts() == ["Correct."] * N
 
 
 def test_try_again_asks_and_cancel_keeps_everything(site: Path,
                                                     visit: Callable[..., Visit]) -> None:
-    quiz = bundled()
+    quiz = built()
     page = visit(site / quiz.deck.id / "quiz.html").page
     page.wait_for_selector("html[data-ready]")
     answer(page, {q.item.id: q.answer.letter for q in quiz.questions})
@@ -333,8 +346,8 @@ def test_try_again_asks_and_cancel_keeps_everything(site: Path,
     assert page.locator('[data-action="retry"]').is_hidden()  # the bar shows the question
     page.keyboard.press("Escape")
     assert page.locator('[data-role="confirm"]').is_hidden()
-    assert page.locator('[data-role="score"]').inner_text() == "60 / 60"
-    assert len(checked(page)) == 60
+    assert page.locator('[data-role="score"]').inner_text() == f"{N} / {N}"
+    assert len(checked(page)) == N
     assert focused(page) == "retry"
 
 
@@ -358,24 +371,28 @@ def test_from_the_top_the_skip_link_reaches_check_answers_in_two_tabs(
 
 def test_after_grading_tab_reads_every_question_s_feedback_in_order(
         site: Path, visit: Callable[..., Visit]) -> None:
-    quiz = bundled()
+    quiz = built()
     page = visit(site / quiz.deck.id / "quiz.html").page
     page.wait_for_selector("html[data-ready]")
     answer(page, {q.item.id: q.options[0].letter for q in quiz.questions[::2]})
     page.click('[data-action="check"]')
     confirm(page)
     assert focused(page, "id") == "result-title"
+    headline = fold_text(quiz.deck.source.headline)
+    expected = [stop for q in quiz.questions for stop in (
+        [q.item.id, "group", f"Feedback on question {q.number}"],
+        # a quote of the headline has no paragraph to link to
+        *([] if fold_text(q.item.evidence) in headline else [
+            [q.item.id, "evidence-link", None]]))]
     seen = []
-    for _ in range(2 * len(quiz.questions)):
+    for _ in expected:
         page.keyboard.press("Tab")
         stop = page.evaluate("(() => { const a = document.activeElement;"
                              " return [a.closest('[data-item-id]').dataset.itemId,"
                              " a.getAttribute('role') || a.dataset.role,"
                              " a.getAttribute('aria-label')]; })()")
         seen.append(stop)
-    assert seen == [stop for q in quiz.questions for stop in (
-        [q.item.id, "group", f"Feedback on question {q.number}"],
-        [q.item.id, "evidence-link", None])]
+    assert seen == expected
     page.keyboard.press("Tab")
     assert focused(page) == "retry-missed"
 
@@ -403,12 +420,12 @@ def test_present_mode_fills_a_projector_with_one_question_at_a_time(
     assert prompt_size >= 40  # large type, read from the back of the room
     assert page.evaluate("document.documentElement.scrollHeight") <= 1080
     counter = page.locator('[data-role="counter"]')
-    assert counter.inner_text() == "1 / 60"
+    assert counter.inner_text() == f"1 / {N}"
     page.keyboard.press("ArrowRight")
     page.keyboard.press("ArrowRight")
-    assert shown() == [quiz.questions[2].item.id] and counter.inner_text() == "3 / 60"
+    assert shown() == [quiz.questions[2].item.id] and counter.inner_text() == f"3 / {N}"
     page.keyboard.press("ArrowLeft")
-    assert shown() == [quiz.questions[1].item.id] and counter.inner_text() == "2 / 60"
+    assert shown() == [quiz.questions[1].item.id] and counter.inner_text() == f"2 / {N}"
     q = quiz.questions[1]
     slide = page.locator(".slide:visible")
     assert slide.locator(".answer-line").is_hidden()
@@ -434,12 +451,12 @@ def test_present_mode_fills_a_projector_with_one_question_at_a_time(
     page.click('[data-action="reveal"]')
     assert page.locator(".slide:visible .answer-line").is_visible()
     page.click('[data-action="prev"]')
-    assert counter.inner_text() == "2 / 60"
+    assert counter.inner_text() == f"2 / {N}"
     page.keyboard.press("End")
-    assert counter.inner_text() == "60 / 60"
+    assert counter.inner_text() == f"{N} / {N}"
     assert page.locator('[data-action="next"]').is_disabled()
     page.keyboard.press("Home")
-    assert counter.inner_text() == "1 / 60"
+    assert counter.inner_text() == f"1 / {N}"
     assert page.locator('[data-action="prev"]').is_disabled()
 
 
@@ -452,7 +469,7 @@ def test_present_mode_keeps_its_place_on_reload(tmp_path: Path,
         page.keyboard.press("PageDown")
     page.reload()
     page.wait_for_selector("html[data-ready]")
-    assert page.locator('[data-role="counter"]').inner_text() == "5 / 60"
+    assert page.locator('[data-role="counter"]').inner_text() == f"5 / {N}"
     assert page.locator(".slide:visible").get_attribute("data-item-id") == (
         quiz.questions[4].item.id)
 

@@ -15,7 +15,9 @@ from quizgen.validation import load_checked
 if TYPE_CHECKING:
     from playwright.sync_api import Page
 
-from .conftest import BUNDLED, FIXTURES, Visit, built_quiz_seed, page_path
+from .conftest import BUNDLED, BUNDLED_ITEMS, FIXTURES, Visit, built_quiz_seed, page_path
+
+N = BUNDLED_ITEMS  # the bundled deck's questions: tests follow its revisions
 
 DECKS = {"mini": FIXTURES / "mini" / "deck.yaml", "hostile": FIXTURES / "hostile" / "deck.yaml",
          "iran-pakistan-2024": BUNDLED}
@@ -159,7 +161,7 @@ def test_checking_an_untouched_quiz_asks_first_in_the_page(site: Path,
     record = visit(site / "iran-pakistan-2024" / "quiz.html")
     page = record.page
     page.click('[data-action="check"]')
-    question = ("You have answered 0 of 60 questions. The 60 left blank count as wrong. "
+    question = (f"You have answered 0 of {N} questions. The {N} left blank count as wrong. "
                 "Check anyway?")
     assert page.locator('[data-role="confirm"] .confirm-text').inner_text() == question
     assert page.evaluate("document.activeElement.dataset.action") == "confirm"
@@ -170,9 +172,9 @@ def test_checking_an_untouched_quiz_asks_first_in_the_page(site: Path,
     assert page.locator('[data-action="check"]').is_visible()
     page.click('[data-action="check"]')
     confirm(page, question)
-    assert page.locator('[data-role="score"]').inner_text() == "0 / 60"
+    assert page.locator('[data-role="score"]').inner_text() == f"0 / {N}"
     assert page.locator('[data-role="unanswered"]').inner_text() == (
-        "0 of 60 answered; unanswered questions count as wrong.")
+        f"0 of {N} answered; unanswered questions count as wrong.")
     assert record.dialogs == []
 
 
@@ -374,7 +376,7 @@ def test_index_offers_students_their_pages_and_the_teacher_page_the_rest(
     teacher = visit(site / "teacher" / "index.html").page
     rows = teacher.locator('[data-deck-id="mini"] tbody tr').evaluate_all(
         "rs => rs.map(r => Array.from(r.querySelectorAll('a'), a => a.textContent))")
-    assert rows == [["Worksheet", "Answer key"], ["Worksheet", "Answer key"]]
+    assert rows == [["Worksheet", "Answer key", "Present mode"]] * 2
     assert teacher.get_by_role("table", name="Printed versions").first.is_visible()
 
 
