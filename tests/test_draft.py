@@ -13,7 +13,7 @@ import yaml
 
 from quizgen.deckfile import load_deck
 from quizgen.deckfile.yamlparse import _Loader
-from quizgen.draft import DraftError, draft_deck, write_draft, yaml_string
+from quizgen.drafting import DraftError, draft_deck, write_draft, yaml_string
 from quizgen.errors import OutputError
 from quizgen.sources.dictview import AnalysisError
 from quizgen.validation import load_checked
