@@ -6,25 +6,29 @@ Every item is built from spans of the article, so its evidence always validates,
 is a slug of its kind, a few key words and a short hash of its span: rerunning the draft on
 the same article gives the same ids.
 
-The package: `items` builds the items kind by kind (`wording` and `words` hold their
-phrases and word work), `yamltext` writes deck.yaml, `folder` puts the folder in place.
+The package: `sourcing` and `claims` build the items kind by kind with the `items`
+drafter (`wording` and `words` hold their phrases and word work), `review` checks them as
+validate does, `yamltext` writes deck.yaml, `folder` puts the folder in place.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
+from quizgen.drafting.claims import characterizations, corroboration, hedges, non_responses
 from quizgen.drafting.folder import write_folder
-from quizgen.drafting.items import draft_items
+from quizgen.drafting.items import Drafter
+from quizgen.drafting.review import review
+from quizgen.drafting.sourcing import anonymity, source_types, who_said
 from quizgen.drafting.words import is_english
 from quizgen.drafting.yamltext import deck_text, yaml_string
 from quizgen.errors import OutputError, QuizgenError
-from quizgen.model import DRAFT, PLACEHOLDER_MARK, Deck, Item, Source
-from quizgen.sources.dictview import read_view
+from quizgen.model import DRAFT, PLACEHOLDER_MARK, Deck, Source
+from quizgen.sources.dictview import View, read_view
 
-__all__ = ["DRAFT", "PLACEHOLDER", "DraftError", "draft_deck", "draft_items", "write_draft",
+__all__ = ["DRAFT", "PLACEHOLDER", "DraftError", "draft_deck", "write_draft",
            "yaml_string"]
 
 #: What an unknown deck field reads until the author fills it in: "TODO: outlet".
@@ -51,16 +55,15 @@ def _valid_id(deck_id: str) -> None:
                          "hyphens, like 'iran-pakistan-2024')")
 
 
-def _validated(items: list[Item], deck: Deck) -> tuple[list[Item], list[str]]:
-    """Give the items that pass validate's errors, and a note per item left out."""
-    from quizgen.validation import validate
-
-    bad: dict[str, str] = {}
-    for problem in validate(deck):
-        if problem.severity == "error" and problem.item is not None:
-            bad.setdefault(problem.item, f"{problem.field}: {problem.message}")
-    return ([i for i in items if i.id not in bad],
-            [f"{item_id}: {why}" for item_id, why in bad.items()])
+def _drafter(view: View) -> Drafter:
+    """Give the drafter of an analysed article with its items built, grouped by kind."""
+    drafter = Drafter(view)
+    steps: tuple[Callable[[Drafter], None], ...] = (
+        who_said, source_types, anonymity, characterizations, hedges, non_responses,
+        corroboration)
+    for step in steps:
+        step(drafter)
+    return drafter
 
 
 def draft_deck(analysis: Mapping[str, Any], text: str, *, deck_id: str,
@@ -93,9 +96,10 @@ def draft_deck(analysis: Mapping[str, Any], text: str, *, deck_id: str,
                   or PLACEHOLDER.format(field="title"))
     source = Source(fields["outlet"], fields["headline"], fields["published"], article_name,
                     fields["byline"])
-    items = draft_items(view)
-    deck = Deck(deck_id, deck_title, source, tuple(items), text, language or "en")
-    items, left_out = _validated(items, deck)
+    drafter = _drafter(view)
+    items, left_out = review(
+        drafter.items, drafter.prompts,
+        lambda kept: Deck(deck_id, deck_title, source, kept, text, language or "en"))
     if not items:
         raise DraftError(f"{name}: no item could be drafted from its attributions")
     return deck_text(deck_id, deck_title, language or "en", source, items, left_out)

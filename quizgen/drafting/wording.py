@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from quizgen.drafting.words import fold_words
 from quizgen.sources.dictview import TYPE_LABELS, Attribution, SourceView, capitalize
@@ -97,7 +97,17 @@ def identified(source: SourceView) -> str:
     """Give the source as the article identifies it, inside a sentence."""
     if source.name:
         return source.label
-    return source.description or source.inline
+    return inline(source)
+
+
+def inline(source: SourceView) -> str:
+    """Give the source as it reads inside a sentence: "Gregory Brew", "a senior official"."""
+    return lower_article(source.inline)
+
+
+def lower_article(text: str) -> str:
+    """Give text with a leading "A", "An" or "The" in lower case, to sit inside a sentence."""
+    return re.sub(r"^(A|An|The)(?=\s)", lambda m: m.group().lower(), text)
 
 
 def credit(attribution: Attribution) -> str:
@@ -108,9 +118,10 @@ def credit(attribution: Attribution) -> str:
         parts[1].start - parts[0].end > 2) else " ".join(s.text for s in parts)
 
 
-def type_why(wrong: str, source: SourceView) -> str:
-    """Give why a neighbouring type label does not fit this source."""
-    name, desc = source.name, source.description or source.inline
+def type_why(wrong: str, source: SourceView, quote: Callable[[str], str]) -> str:
+    """Give why a neighbouring type label does not fit this source; quote puts the source's
+    description in quotation marks when the article has those words."""
+    name, desc = source.name, lower_article(source.description or source.inline)
     if name and source.type == "government" and wrong.startswith("named-"):
         return f"{name} is a government or party cited as a whole, not one named person."
     if name and not source.description and wrong.startswith("named-"):
@@ -132,12 +143,12 @@ def type_why(wrong: str, source: SourceView) -> str:
         if source.type == "group":
             return "The article counts several sources together here, not one official."
         if person:
-            return f"The article does not describe this source as holding an office: “{desc}”."
+            return f"The article does not describe this source as holding an office: {quote(desc)}."
         return "An organisation or document speaks here, not an unnamed person."
     if wrong == "unnamed-source":
         if source.type == "group":
             return "The article counts several sources together here, not one insider."
-        return f"The article describes this source as an office holder: “{desc}”."
+        return f"The article describes this source as an office holder: {quote(desc)}."
     if wrong == "institutional-statement":
         if source.type == "government":
             return ("No statement by a named ministry or agency is cited here; the "
@@ -146,7 +157,7 @@ def type_why(wrong: str, source: SourceView) -> str:
             return "These are people, counted together, not a statement by an organisation."
         return "This is one person, not a statement issued by an organisation."
     if wrong == "government":
-        return f"The words come from a specific body, “{desc}”, not a government as a whole."
+        return f"The words come from a specific body, {quote(desc)}, not a government as a whole."
     if wrong == "group":
         return "The article cites this source on its own, not as part of a counted group."
     return (f"The article identifies this source as "
@@ -162,37 +173,42 @@ def reason_option(reason: str) -> str:
     return capitalize(text.rstrip(" .,;"))
 
 
+# Each lesson quotes only the hedge itself ({hedge}): a drafted item puts no word in
+# quotation marks that the article does not have.
 _HEDGE_READINGS: tuple[tuple[str, str, str], ...] = (
     (r"appear|seem|apparent", "An impression, not a confirmed fact",
-     "“Appear” and “seem” report an impression: someone reads signs or intentions, and the "
-     "article does not confirm them."),
+     "The wording “{hedge}” reports an impression: someone reads signs or intentions, and "
+     "the article does not confirm them."),
     (r"\b(?:might|may|could|would|possibl\w*|potential\w*|likely|perhaps|probabl\w*)\b",
      "A possibility, not a certainty",
-     "Words like “might”, “could” and “potential” present a possibility; a careful reader "
-     "keeps it apart from what has happened."),
+     "The wording “{hedge}” presents a possibility; a careful reader keeps it apart from "
+     "what has happened."),
     (r"large part|partly|largely|mostly|primarily|mainly|in part",
      "A partial cause or share, not the whole",
-     "Words like “in large part” say this is one cause or share among others, not the whole "
+     "The wording “{hedge}” says this is one cause or share among others, not the whole "
      "story."),
     (r"seen as|consider|regard|view", "A view some hold, not an established fact",
-     "“Is seen as” reports how someone views something: ask whose view it is."),
+     "The wording “{hedge}” reports how someone views something: ask whose view it is."),
     (r"\b(?:about|around|nearly|roughly|approximately|almost|some)\b",
      "An approximate figure, not an exact one",
-     "An approximate figure is honest about uncertainty; repeating it as exact overstates "
-     "what is known."),
+     "The wording “{hedge}” gives an approximate figure, honest about uncertainty; "
+     "repeating it as exact overstates what is known."),
 )
 
 
 def hedge_reading(text: str) -> tuple[str, str]:
+    """Give what a hedge signals (the answer of its item) and the lesson, quoting the hedge."""
     for pattern, answer, lesson in _HEDGE_READINGS:
         if re.search(pattern, text, re.IGNORECASE):
-            return answer, lesson
+            return answer, lesson.format(hedge=text)
     return ("A qualified claim, not a certain one",
-            "A hedge qualifies a claim: read it as less than certain, and ask what the "
-            "qualification leaves open.")
+            f"The wording “{text}” qualifies a claim: read it as less than certain, and ask "
+            "what the qualification leaves open.")
 
 
 def non_response_reading(text: str) -> tuple[str, list[tuple[str, str]], str]:
+    """Give what a non-response means, the distractors with their why, and the lesson; the
+    lesson quotes only the article's own words (text)."""
     folded = text.casefold()
     denied = ("They denied what the article reports",
               "No denial is reported: silence is neither a denial nor a confirmation.")
@@ -202,7 +218,7 @@ def non_response_reading(text: str) -> tuple[str, list[tuple[str, str]], str]:
              "Declining means they were reached and chose not to answer."), denied,
             ("They confirmed the report off the record",
              "Nothing says they confirmed anything; they chose not to comment.")],
-            "Declining to comment is a choice not to answer; it is neither a denial nor a "
+            f"The wording “{text}” reports a choice not to answer; it is neither a denial nor a "
             "confirmation.")
     if re.search(r"reach|contact|unavailable", folded):
         return ("The reporters could not get hold of them", [
@@ -211,16 +227,17 @@ def non_response_reading(text: str) -> tuple[str, list[tuple[str, str]], str]:
              "comment."), denied,
             ("They asked not to be named",
              "That would be anonymity; here no contact was made at all.")],
-            "“Could not be reached” means no contact was made, not that anyone refused; "
-            "“immediately” hints that an answer may still come later.")
+            f"The wording “{text}” means no contact was made, not that anyone refused"
+            + ("; “immediately” hints that an answer may still come later."
+               if re.search(r"\bimmediately\b", folded) else "."))
     return ("They were asked and have not answered", [
         ("They refused to comment",
          "Not answering is not an explicit refusal; a refusal is reported as declining to "
          "comment."), denied,
         ("They asked not to be named",
          "That would be anonymity; here a request went unanswered.")],
-        "A request went unanswered: silence is neither a denial nor an admission, and an "
-        "answer may still come.")
+        f"The wording “{text}” reports a request that went unanswered: silence is neither a "
+        "denial nor an admission, and an answer may still come.")
 
 
 def distinct(answer: str, options: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:

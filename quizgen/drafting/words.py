@@ -6,6 +6,7 @@ import hashlib
 import re
 import unicodedata
 
+from quizgen.fold import fold_text
 from quizgen.sources.dictview import capitalize
 
 #: Mentions that stand for a source named earlier.
@@ -87,3 +88,45 @@ def count_sources(group: str) -> tuple[int, list[int]] | None:
             terms.append(1)
     total = sum(terms)
     return (total, terms) if total >= 2 else None
+
+
+_QUOTE_WORD = re.compile(r"\w+(?:'\w+)*")
+# An ellipsis marks a gap in a quotation: the words either side are quoted separately.
+_GAP = re.compile(r"\.\.\.|…")
+
+
+def word_line(text: str) -> str:
+    """Give text as its words, case folded, one space between and around them (as validate
+    compares a quotation with the article)."""
+    return " " + " ".join(_QUOTE_WORD.findall(fold_text(text).casefold())) + " "
+
+
+def quotable(text: str, article_line: str) -> bool:
+    """Tell whether every run of text's words between gaps is in the article's word line."""
+    pieces = [word_line(part) for part in _GAP.split(text)]
+    return any(p.strip() for p in pieces) and all(
+        p in article_line for p in pieces if p.strip())
+
+
+def nest(text: str) -> str:
+    """Give text with its double quotation marks made single, to sit inside double ones."""
+    return text.replace("“", "‘").replace("”", "’").replace('"', "'")
+
+
+def shorter_quotes(words: str, least: int = 4) -> list[str]:
+    """Give shorter forms of a quotation, longest first: cut at a clause boundary, or halved,
+    the cut marked "…"; each keeps at least `least` words."""
+    cut = words.endswith("…")
+    body = words.rstrip("…").rstrip()
+    forms: list[str] = []
+    for match in re.finditer(r"[,;:–—]\s+", body):
+        head, tail = body[:match.start()].rstrip(), body[match.end():]
+        if len(head.split()) >= least:
+            forms.append(head + "…")
+        if len(tail.split()) >= least:
+            forms.append("…" + tail + ("…" if cut else ""))
+    split = body.split()
+    if len(split) >= 2 * least:
+        half = len(split) // 2
+        forms += [" ".join(split[:half]) + "…", "…" + " ".join(split[half:]) + ("…" if cut else "")]
+    return sorted(dict.fromkeys(f for f in forms if f != words), key=len, reverse=True)
