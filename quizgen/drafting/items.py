@@ -15,7 +15,12 @@ from quizgen.drafting.wording import NEIGHBOURS, distinct, is_person, option_of
 from quizgen.drafting.words import fold_words, make_id, nest, quotable, word_line
 from quizgen.model import DRAFT, Distractor, Item
 from quizgen.sources.dictview import Attribution, SourceView, View
-from quizgen.validation.rules import LENGTH_CUE_RATIO, MAX_DISTRACTORS, MIN_DISTRACTORS
+from quizgen.validation.rules import (
+    LENGTH_CUE_RATIO,
+    MAX_DISTRACTORS,
+    MIN_DISTRACTORS,
+    number_like,
+)
 
 
 class Drafter:
@@ -49,7 +54,11 @@ class Drafter:
             tags: Sequence[str], difficulty: int, variants: Sequence[str] = ()) -> None:
         """Add an item, its id made from kind, key and span; skip it when fewer than two
         distractors differ from the answer. variants are other wordings of the prompt."""
-        chosen = _pick(answer, distinct(answer, distractors))
+        options = distinct(answer, distractors)
+        # "Two crew members" among names reads as a number among names (validate's
+        # mixed-form warning): options of the answer's form come first, when enough are.
+        alike = [o for o in options if number_like(o[0]) == number_like(answer)]
+        chosen = _pick(answer, alike if len(alike) >= MIN_DISTRACTORS else options)
         if len(chosen) < MIN_DISTRACTORS or not evidence:
             return
         item_id = base = make_id(kind, key, span)
