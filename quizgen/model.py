@@ -35,6 +35,8 @@ KIND_NAMES: dict[str, str] = {
 
 #: The one value of an item's `status`: written by `quizgen draft`, not yet reviewed.
 DRAFT = "draft"
+#: How `quizgen draft` begins a deck field it could not know ("TODO: outlet").
+PLACEHOLDER_MARK = "TODO:"
 
 
 @dataclass(frozen=True)

@@ -127,7 +127,7 @@ def draft(article: Path, deck_id: str, out_dir: Path, title: str | None, outlet:
         quizgen draft article.txt --id dam-collapse-2026 --outlet Reuters \\
             --published 2026-11-30
     """
-    from quizgen.draft import write_draft
+    from quizgen.drafting import write_draft
     from quizgen.sources import analyse_file
     from quizgen.util import display_path
 

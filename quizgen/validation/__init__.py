@@ -10,13 +10,10 @@ from quizgen.deckfile import SourceMap, read_deck
 from quizgen.decks import unique_decks
 from quizgen.errors import DeckError, Problem
 from quizgen.fold import ArticleIndex, fold_text
-from quizgen.model import Deck
+from quizgen.model import PLACEHOLDER_MARK, Deck
 from quizgen.util import display_path
 from quizgen.validation.deck_rules import deck_rules
 from quizgen.validation.rules import ID_PATTERN, LineOf, check_item, number_like
-
-#: How quizgen draft marks a deck field it could not know ("TODO: outlet").
-PLACEHOLDER_MARK = "TODO:"
 
 __all__ = ["Report", "check_decks", "errors_of", "load_checked", "number_like", "validate"]
 
