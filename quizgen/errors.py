@@ -85,3 +85,15 @@ class LockError(QuizgenError):
 
 class RetypedItemError(QuizgenError):
     """Raised when an item's Anki note would change type, which Anki would silently skip."""
+
+
+class InterruptedBuildError(QuizgenError):
+    """Raised when SIGINT or SIGTERM stops a build while it writes; says what is left."""
+
+    def __init__(self, signum: int, state: str) -> None:
+        import signal
+
+        self.signum = signum
+        #: 130 for Ctrl-C, 143 for SIGTERM, as a shell reports a process killed by them.
+        self.exit_code = 128 + signum
+        super().__init__(f"interrupted ({signal.Signals(signum).name}) {state}")

@@ -128,7 +128,7 @@ def build(decks: tuple[str, ...], out_dir: Path, seed: int, template_dir: Path |
         planned = list(_with_progress(steps, lambda: step_count(paths)))
     else:
         planned = list(steps)  # piped: only the paths, nothing else
-    for path in commit(planned):
+    for path in commit(planned, out_dir, paths, warn=lambda note: click.echo(note, err=True)):
         click.echo(path)
 
 
