@@ -31,7 +31,7 @@ class QuizgenGroup(click.Group):
             ctx.exit(1)
         except QuizgenError as err:
             click.echo(f"Error: {err}", err=True)
-            ctx.exit(1)
+            ctx.exit(getattr(err, "exit_code", 1))
 
 
 def deck_paths(decks: tuple[str, ...]) -> list[Path]:

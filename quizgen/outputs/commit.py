@@ -64,7 +64,12 @@ def commit_site(out_dir: Path, files: Mapping[str, bytes], owned: Sequence[str],
     owned: relative prefixes the build replaces wholesale: "name/" a folder, "name" a file.
     deck_files: the deck's own files (locks), written first, each atomically.
     """
-    owned = list(owned)
+    with _held_signals() as held:
+        _commit(Path(out_dir), files, list(owned), deck_files, warn, held)
+
+
+def _commit(out_dir: Path, files: Mapping[str, bytes], owned: list[str],
+            deck_files: Sequence[tuple[Path, bytes]], warn: Warn | None, held: _Held) -> None:
     _check_plan(files, owned)
     out_dir = Path(os.path.realpath(out_dir))  # a link to the site: replace what it points at
     try:
@@ -72,8 +77,9 @@ def commit_site(out_dir: Path, files: Mapping[str, bytes], owned: Sequence[str],
         out_dir.parent.mkdir(parents=True, exist_ok=True)
     except OSError as err:
         raise OutputError(f"{out_dir}: cannot be created: {err.strerror or err}") from err
-    with _held_signals() as held, _locked(out_dir, warn):
-        sweep(out_dir)
+    held.check("before anything was written; the previous site is whole")
+    with _locked(out_dir, warn):
+        sweep(out_dir, [path for path, _ in deck_files])
         whole = _check_writable(out_dir, deck_files)
         for path, data in deck_files:
             write_atomic(path, data)
@@ -349,8 +355,11 @@ def _commit_in_place(out_dir: Path, files: Mapping[str, bytes], owned: Sequence[
 
 # ---- leftovers, locks, signals --------------------------------------------------------------
 
-def sweep(out_dir: Path) -> None:
-    """Remove what a killed commit left beside or inside out_dir; undo a half-done swap."""
+def sweep(out_dir: Path, deck_files: Sequence[Path] = ()) -> None:
+    """Remove what a killed commit left beside or inside out_dir; undo a half-done swap.
+
+    The temporary files of the deck files (write_atomic's ".NAME.*.tmp") go too.
+    """
     out_dir = Path(os.path.realpath(out_dir))
     parent = out_dir.parent
     beside = f".{out_dir.name}."
@@ -367,6 +376,8 @@ def sweep(out_dir: Path) -> None:
             leftovers.remove(newest)
     with suppress(OSError), os.scandir(out_dir) as entries:
         leftovers += [Path(e.path) for e in entries if e.name.startswith(f".{STAGE}")]
+    for path in deck_files:
+        leftovers += path.parent.glob(f".{path.name}.*.tmp")
     for path in leftovers:
         _remove(path)
 
