@@ -62,13 +62,22 @@ def load(deck: str) -> Deck:
 
 def load_placed(deck: str) -> tuple[Deck, Path]:
     """Give the validated deck a DECK argument names and its folder; warnings on stderr."""
+    loaded, folder, _ = load_owned(deck)
+    return loaded, folder
+
+
+def load_owned(deck: str) -> tuple[Deck, Path, list[Path]]:
+    """Give the validated deck a DECK argument names, its folder and its own files (deck.yaml,
+    article, lock), which no output may replace; warnings on stderr."""
     from quizgen.decks import resolve_deck
+    from quizgen.outputs.anki.lock import LOCK_FILE
     from quizgen.validation import load_placed as load_deck_placed
 
     loaded, where, warnings = load_deck_placed(resolve_deck(deck))
     for problem in warnings:
         warn(problem)
-    return loaded, where.folder
+    own = [where.path, where.folder / loaded.source.article, where.folder / LOCK_FILE]
+    return loaded, where.folder, own
 
 
 def plural(count: int, noun: str) -> str:

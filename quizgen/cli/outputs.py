@@ -9,7 +9,7 @@ from typing import TypeVar
 
 import click
 
-from quizgen.cli import cli, deck_paths, load, load_placed, warn
+from quizgen.cli import cli, deck_paths, load_owned, warn
 from quizgen.model import KINDS
 from quizgen.outputs import EXPORT, PAGE, names
 from quizgen.quiz import DEFAULT_SEED
@@ -30,16 +30,18 @@ def export(deck: str, fmt: str, output: str) -> None:
         quizgen export iran-pakistan-2024 --format json -o deck.json
     """
     from quizgen.outputs import Context, get
-    from quizgen.outputs.write import write_atomic
+    from quizgen.outputs.write import output_path, write_atomic
     from quizgen.quiz import arrange
 
     output_format = get(fmt)
-    quiz = arrange(load(deck), ordering=output_format.ordering)
+    loaded, _, own = load_owned(deck)
+    target = None if output == "-" else output_path(output, own)
+    quiz = arrange(loaded, ordering=output_format.ordering)
     (data,) = output_format.render(Context(quiz)).values()
-    if output == "-":
+    if target is None:
         click.echo(data.decode("utf-8"), nl=False)
     else:
-        write_atomic(Path(output), data)
+        write_atomic(target, data)
         click.echo(output)
 
 
@@ -79,11 +81,13 @@ def html(deck: str, output: str | None, mode: str, seed: int | None, count: int 
         quizgen html iran-pakistan-2024 --kind who-said --kind hedging -o - > practice.html
     """
     from quizgen.outputs import Context, get
-    from quizgen.outputs.write import write_atomic
+    from quizgen.outputs.write import output_path, write_atomic
     from quizgen.quiz import arrange
 
     page_output = get(mode)
-    loaded = load(deck)
+    loaded, _, own = load_owned(deck)
+    if output not in (None, "-"):
+        output_path(output, own)
     quiz = arrange(loaded, DEFAULT_SEED if seed is None else seed, count, kinds, tags,
                    ordering=page_output.ordering)
     (page,) = page_output.render(Context(quiz, template_dir)).values()
@@ -94,7 +98,7 @@ def html(deck: str, output: str | None, mode: str, seed: int | None, count: int 
         version = "" if seed is None else f"-v{seed}"
         stem = Path(page_output.file_name(loaded.id)).stem
         output = f"{loaded.id}-{stem}{version}.html"
-    write_atomic(Path(output), page)
+    write_atomic(output_path(output, own), page)
     click.echo(output)
 
 
@@ -154,12 +158,12 @@ def _with_progress(steps: Iterator[T], total: Callable[[], int],
 
 @cli.command()
 @click.argument("deck", metavar="DECK")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-              metavar="FILE.apkg", help="Where to write the deck.  [default: DECKID.apkg]")
+@click.option("-o", "--output", metavar="FILE.apkg",
+              help="Where to write the deck.  [default: DECKID.apkg]")
 @click.option("--frozen", is_flag=True,
               help="Refuse to build, writing nothing, when the deck's anki-lock.json is stale "
                    "(for CI).")
-def anki(deck: str, output: Path | None, frozen: bool) -> None:
+def anki(deck: str, output: str | None, frozen: bool) -> None:
     """Write an Anki deck (.apkg) that updates a student's cards in place on re-import.
 
     Each note carries the time its item last changed, kept in anki-lock.json beside
@@ -171,11 +175,12 @@ def anki(deck: str, output: Path | None, frozen: bool) -> None:
         quizgen anki decks/iran-pakistan-2024 --frozen -o /tmp/check.apkg
     """
     from quizgen.outputs.anki import LOCK_FILE, write_apkg
+    from quizgen.outputs.write import output_path
     from quizgen.util import display_path
 
-    loaded, folder = load_placed(deck)
-    result = write_apkg(loaded, output or Path(f"{loaded.id}.apkg"),
-                        lock_path=folder / LOCK_FILE, frozen=frozen)
+    loaded, folder, own = load_owned(deck)
+    target = output_path(output or f"{loaded.id}.apkg", own)
+    result = write_apkg(loaded, target, lock_path=folder / LOCK_FILE, frozen=frozen)
     click.echo(result.path)
     if result.lock_written:
         click.echo(display_path(result.lock_path))
