@@ -19,7 +19,7 @@ from quizgen.outputs import BUILT, DECK_FOLDER, OUTPUTS, SITE_PAGES, Context, Ou
 from quizgen.outputs.anki.lock import LOCK_FILE, read_lock
 from quizgen.outputs.site import IndexEntry, Link
 from quizgen.quiz import DEFAULT_SEED, Quiz, arrange
-from quizgen.util import display_path
+from quizgen.util import anki_deck_key, display_path
 from quizgen.validation import load_placed
 
 #: A file to write and its content.
@@ -49,6 +49,7 @@ def load_decks(deck_paths: Sequence[Path],
     """Give every deck validated, refusing two decks with one id; warnings go to on_warning."""
     loaded: list[Loaded] = []
     seen: dict[str, Path] = {}
+    titles: dict[str, Path] = {}
     for path in unique_decks(deck_paths):
         deck, where, warnings = load_placed(path)
         if on_warning is not None:
@@ -59,6 +60,12 @@ def load_decks(deck_paths: Sequence[Path],
                                f"{display_path(seen[deck.id])}; each deck in a build needs "
                                "its own id")
         seen[deck.id] = path
+        key = anki_deck_key(deck.title)
+        if key in titles:  # Anki ignores case in deck names: the cards would share one deck
+            raise QuizgenError(f"{display_path(path)}: its title makes the same Anki deck as "
+                               f"{display_path(titles[key])}'s (Anki ignores case, and '::' "
+                               "becomes ':'); give each deck a title of its own")
+        titles[key] = path
         loaded.append(Loaded(deck, where.folder))
     return loaded
 
