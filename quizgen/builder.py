@@ -131,12 +131,12 @@ def commit(planned: Sequence[list[Planned]], out_dir: Path,
     from quizgen.outputs.commit import commit_site
 
     out_dir = Path(out_dir)
-    folders = {deck_file(path).resolve().parent for path in deck_paths}
+    folders = {Path(os.path.realpath(deck_file(path))).parent for path in deck_paths}
     site: dict[str, bytes] = {}
     deck_files: list[Planned] = []
     for files in planned:
         for path, content in files:
-            own = path.name == LOCK_FILE and path.parent.resolve() in folders
+            own = path.name == LOCK_FILE and Path(os.path.realpath(path.parent)) in folders
             if path.is_relative_to(out_dir) and not own:
                 site[path.relative_to(out_dir).as_posix()] = content
             else:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -89,7 +90,7 @@ def unique_decks(paths: Sequence[Path]) -> list[Path]:
     seen: dict[Path, Path] = {}
     for path in map(Path, paths):
         file = path / DECK_FILE if path.is_dir() else path
-        seen.setdefault(file.resolve(), path)
+        seen.setdefault(Path(os.path.realpath(file)), path)  # a link loop does not raise
     return list(seen.values())
 
 

@@ -13,8 +13,9 @@ def display_path(path: Path | str) -> str:
     """Give a path as a user would type it: relative to here when it lies below here."""
     path = Path(path)
     try:
-        return os.path.relpath(path) if path.resolve().is_relative_to(Path.cwd()) else str(path)
-    except (OSError, ValueError):
+        real = Path(os.path.realpath(path))  # unlike resolve(), never raises on a link loop
+        return os.path.relpath(path) if real.is_relative_to(Path.cwd()) else str(path)
+    except (OSError, ValueError, RuntimeError):
         return str(path)
 
 
