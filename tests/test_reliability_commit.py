@@ -189,3 +189,35 @@ def test_a_killed_swap_without_exchange_is_undone_by_the_next_build(changed: Pat
     sweep(proj / "dist")
     assert tree(proj / "dist") == tree(changed / "old" / "dist")
     assert leftovers(proj) == []
+
+
+def test_an_apkg_path_that_is_a_folder_is_replaced_with_the_deck_folder(changed: Path) -> None:
+    proj = changed / "proj"
+    (proj / "dist/mini/mini.apkg").unlink()
+    (proj / "dist/mini/mini.apkg").mkdir()
+    build([proj / "decks/mini"], proj / "dist")
+    assert tree(proj / "dist") == tree(changed / "new" / "dist")
+
+
+def test_a_read_only_deck_folder_stops_the_build_before_anything_is_written(
+        changed: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import quizgen.outputs.commit as commit
+
+    proj = changed / "proj"
+    real_access = os.access
+
+    def read_only(path: object, mode: int, **kwargs: object) -> bool:
+        # As "chmod a-w decks/mini" does for anyone but root.
+        if os.path.realpath(str(path)) == str(proj / "decks/mini") and mode & os.W_OK:
+            return False
+        return real_access(path, mode)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(commit.os, "access", read_only)
+    monkeypatch.chdir(proj)
+    code, out, err = run("build", "decks/mini", "-o", "dist")
+    assert (code, out) == (1, "")
+    assert err == ("Error: decks/mini: cannot write here (permission denied); the deck's "
+                   "anki-lock.json must be updated with the site\n")
+    assert tree(proj / "dist") == tree(changed / "old" / "dist")
+    assert (proj / "decks/mini/anki-lock.json").read_bytes() == \
+        (changed / "old" / "anki-lock.json").read_bytes()
