@@ -7,6 +7,7 @@ import os
 import shutil
 import subprocess
 import sys
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -81,8 +82,9 @@ def test_kill_9_at_100_moments_of_the_write_phase_leaves_old_or_new_whole(change
     assert ("old", "new") in states and ("new", "new") in states  # kills landed all over
     # The next build sweeps what the kills left and finishes the job.
     assert final == {"final": 0, "new": True, "leftovers": []}
-    print(f"kill -9: {len(killed)} kills, {sum(s[0] == 'mixed' for s in states)} mixed sites, "
-          f"states {sorted(set(states))}")
+    counts = Counter(f"site {site}, lock {lock}" for site, lock in states)
+    print(f"kill -9 at {len(killed)} of {calibration['calibration']} calls: "
+          f"{sum(s[0] == 'mixed' for s in states)} mixed sites; {dict(sorted(counts.items()))}")
 
 
 @pytest.mark.parametrize(("mode", "code"), [("INT", 130), ("TERM", 143)])
@@ -221,3 +223,34 @@ def test_a_read_only_deck_folder_stops_the_build_before_anything_is_written(
     assert tree(proj / "dist") == tree(changed / "old" / "dist")
     assert (proj / "decks/mini/anki-lock.json").read_bytes() == \
         (changed / "old" / "anki-lock.json").read_bytes()
+
+
+def test_without_exchange_the_site_is_swapped_by_two_renames(
+        changed: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import quizgen.outputs.commit as commit
+
+    monkeypatch.setattr(commit, "_exchange", lambda one, two: False)
+    proj = changed / "proj"
+    build([proj / "decks/mini"], proj / "dist")
+    assert tree(proj / "dist") == tree(changed / "new" / "dist")
+    assert leftovers(proj) == []
+
+
+def test_where_the_parent_is_not_writable_each_deck_folder_is_swapped_in_and_it_says_so(
+        changed: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import quizgen.outputs.commit as commit
+
+    proj = changed / "proj"
+    real_writable = commit._writable
+    monkeypatch.setattr(commit, "_writable", lambda folder: folder != proj and
+                        real_writable(folder))
+    (proj / "dist" / "notes.txt").write_text("mine", encoding="utf-8")
+    monkeypatch.chdir(proj)
+    code, out, err = run("build", "decks/mini", "-o", "dist")
+    assert (code, out.splitlines()[-1]) == (0, "dist/index.html")
+    assert err == (f"{proj / 'dist'}: replaced folder by folder, not as a whole ({proj} is not "
+                   "writable)\n")
+    site = tree(proj / "dist")
+    assert site.pop("notes.txt") == b"mine"
+    assert site == tree(changed / "new" / "dist")
+    assert leftovers(proj) == []
