@@ -90,10 +90,10 @@ class RetypedItemError(QuizgenError):
 class InterruptedBuildError(QuizgenError):
     """Raised when SIGINT or SIGTERM stops a build while it writes; says what is left."""
 
-    def __init__(self, signum: int, state: str) -> None:
+    def __init__(self, signum: int, where: str, state: str) -> None:
         import signal
 
         self.signum = signum
         #: 130 for Ctrl-C, 143 for SIGTERM, as a shell reports a process killed by them.
         self.exit_code = 128 + signum
-        super().__init__(f"interrupted ({signal.Signals(signum).name}) {state}")
+        super().__init__(f"{where}interrupted ({signal.Signals(signum).name}) {state}")

@@ -254,3 +254,25 @@ def test_where_the_parent_is_not_writable_each_deck_folder_is_swapped_in_and_it_
     assert site.pop("notes.txt") == b"mine"
     assert site == tree(changed / "new" / "dist")
     assert leftovers(proj) == []
+
+
+def test_ctrl_c_while_writing_says_what_is_left(changed: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    import signal
+
+    import quizgen.outputs.commit as commit
+
+    proj = changed / "proj"
+    real_write_new = commit._write_new
+
+    def interrupted(*args: object) -> None:
+        os.kill(os.getpid(), signal.SIGINT)  # Ctrl-C, while the first new file is written
+        real_write_new(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(commit, "_write_new", interrupted)
+    monkeypatch.chdir(proj)
+    assert run("build", "decks/mini", "-o", "dist") == (
+        130, "", "Error: dist: interrupted (SIGINT) before the site was replaced; the previous "
+                 "site is whole\n")
+    assert tree(proj / "dist") == tree(changed / "old" / "dist")
+    assert leftovers(proj) == []

@@ -39,6 +39,7 @@ import signal
 import stat
 import sys
 import threading
+import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
 from pathlib import Path
@@ -64,7 +65,7 @@ def commit_site(out_dir: Path, files: Mapping[str, bytes], owned: Sequence[str],
     owned: relative prefixes the build replaces wholesale: "name/" a folder, "name" a file.
     deck_files: the deck's own files (locks), written first, each atomically.
     """
-    with _held_signals() as held:
+    with _held_signals(Path(out_dir)) as held:
         _commit(Path(out_dir), files, list(owned), deck_files, warn, held)
 
 
@@ -78,7 +79,7 @@ def _commit(out_dir: Path, files: Mapping[str, bytes], owned: list[str],
     except OSError as err:
         raise OutputError(f"{out_dir}: cannot be created: {err.strerror or err}") from err
     held.check("before anything was written; the previous site is whole")
-    with _locked(out_dir, warn):
+    with _locked(out_dir, held, warn):
         sweep(out_dir, [path for path, _ in deck_files])
         whole = _check_writable(out_dir, deck_files)
         for path, data in deck_files:
@@ -383,8 +384,11 @@ def sweep(out_dir: Path, deck_files: Sequence[Path] = ()) -> None:
 
 
 @contextmanager
-def _locked(out_dir: Path, warn: Warn | None = None) -> Iterator[None]:
-    """Hold an exclusive lock for out_dir: on its parent folder, which no swap replaces."""
+def _locked(out_dir: Path, held: _Held, warn: Warn | None = None) -> Iterator[None]:
+    """Hold an exclusive lock for out_dir: on its parent folder, which no swap replaces.
+
+    While another build holds it, wait, polling, so that Ctrl-C still stops this one at once.
+    """
     try:
         import fcntl
     except ImportError:  # not POSIX: no serialisation
@@ -396,12 +400,17 @@ def _locked(out_dir: Path, warn: Warn | None = None) -> Iterator[None]:
     except OSError as err:
         raise OutputError(f"{parent}: cannot be read: {err.strerror or err}") from err
     try:
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            if warn is not None:
-                warn(f"{out_dir}: waiting for another build of this folder to finish")
-            fcntl.flock(fd, fcntl.LOCK_EX)
+        waited = False
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if not waited and warn is not None:
+                    warn(f"{out_dir}: waiting for another build of this folder to finish")
+                waited = True
+                held.check("while waiting for another build; nothing was written")
+                time.sleep(0.05)
         yield
     finally:
         os.close(fd)  # closing releases the lock
@@ -410,19 +419,20 @@ def _locked(out_dir: Path, warn: Warn | None = None) -> Iterator[None]:
 class _Held:
     """The signals received while a commit held them."""
 
-    def __init__(self) -> None:
+    def __init__(self, out_dir: Path) -> None:
+        self.out_dir = out_dir
         self.received: int | None = None
 
     def check(self, state: str) -> None:
         """Stop the commit here if a signal came: say what state the site is left in."""
         if self.received is not None:
-            raise InterruptedBuildError(self.received, state)
+            raise InterruptedBuildError(self.received, f"{self.out_dir}: ", state)
 
 
 @contextmanager
-def _held_signals() -> Iterator[_Held]:
+def _held_signals(out_dir: Path) -> Iterator[_Held]:
     """Hold SIGINT and SIGTERM until the commit's next step boundary (main thread only)."""
-    held = _Held()
+    held = _Held(out_dir)
     if threading.current_thread() is not threading.main_thread():
         yield held
         return
