@@ -151,10 +151,15 @@ def owned_prefixes(site: dict[str, bytes]) -> list[str]:
     """Give what a build of these files replaces: each deck's folders whole, site pages alone.
 
     A file's folder is owned whole ("mini/"), unless it holds a site page ("teacher/" holding
-    "teacher/index.html"): then only the file itself is. A file at the top is owned alone.
+    "teacher/index.html") or another owned folder ("teacher/" holding "teacher/mini/"): then
+    only the file itself is. A file at the top is owned alone.
     """
     pages = {page.filename for page in SITE_PAGES}
-    shared = {name.rpartition("/")[0] for name in pages}
+    folders = {name.rpartition("/")[0] for name in site}
+    # A folder holding a site page, or the folder of another deck's outputs ("teacher/"
+    # above "teacher/mini/"), is shared: only the files the build makes in it are its own.
+    shared = ({name.rpartition("/")[0] for name in pages}
+              | {f for f in folders if any(g.startswith(f + "/") for g in folders)})
     owned: set[str] = set()
     for name in site:
         folder = name.rpartition("/")[0]

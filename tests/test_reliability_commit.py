@@ -276,3 +276,15 @@ def test_ctrl_c_while_writing_says_what_is_left(changed: Path,
                  "site is whole\n")
     assert tree(proj / "dist") == tree(changed / "old" / "dist")
     assert leftovers(proj) == []
+
+
+def test_a_build_owns_each_decks_folders_whole_and_shared_pages_alone() -> None:
+    from quizgen.builder import owned_prefixes
+
+    # The layout of today, and one with the teacher's pages in a folder of their own.
+    assert owned_prefixes(dict.fromkeys(["mini/quiz.html", "mini/mini.apkg", "index.html"],
+                                        b"")) == ["index.html", "mini/"]
+    assert owned_prefixes(dict.fromkeys([
+        "mini/quiz.html", "mini/mini.apkg", "teacher/mini/worksheet.html",
+        "teacher/mini/answer-key.html", "teacher/index.html", "index.html"], b"")) == [
+        "index.html", "mini/", "teacher/index.html", "teacher/mini/"]
