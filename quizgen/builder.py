@@ -2,7 +2,7 @@
 
 A build plans every file in memory first (``iter_plan``), then hands the plan to one commit
 step (``commit``): a deck that fails validation, a template error or a stale lock late in the
-plan leaves the previous build whole.
+plan leaves the previous build whole, and the commit replaces the site in one step.
 
 The layout keeps students and the teacher apart. Outputs for students (the quiz, the Anki
 deck, the article) go to ``<out>/<deck id>/`` and are linked from ``<out>/index.html``;
@@ -14,6 +14,7 @@ own whose order no printed version shares, so the practice quiz never gives away
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,9 +34,8 @@ from quizgen.outputs import (
 )
 from quizgen.outputs.anki.lock import LOCK_FILE, read_lock
 from quizgen.outputs.site import IndexEntry, Link, Version
-from quizgen.outputs.write import write_atomic
 from quizgen.quiz import DEFAULT_SEED, SEEDED, STABLE, Quiz, Selection, arrange
-from quizgen.util import display_path
+from quizgen.util import anki_deck_key, display_path
 from quizgen.validation import load_placed
 
 #: The folder, inside a build's output, that holds everything for the teacher.
@@ -89,6 +89,7 @@ def load_decks(deck_paths: Sequence[Path],
     """
     loaded: list[Loaded] = []
     seen: dict[str, Path] = {}
+    titles: dict[str, Path] = {}
     for path in unique_decks(deck_paths):
         deck, where, warnings = load_placed(path, include_drafts=False)
         if not deck.items:
@@ -106,6 +107,12 @@ def load_decks(deck_paths: Sequence[Path],
                                f"{display_path(seen[deck.id])}; each deck in a build needs "
                                "its own id")
         seen[deck.id] = path
+        key = anki_deck_key(deck.title)
+        if key in titles:  # Anki ignores case in deck names: the cards would share one deck
+            raise QuizgenError(f"{display_path(path)}: its title makes the same Anki deck as "
+                               f"{display_path(titles[key])}'s (Anki ignores case, and '::' "
+                               "becomes ':'); give each deck a title of its own")
+        titles[key] = path
         loaded.append(Loaded(deck, where.folder))
     return loaded
 
@@ -240,14 +247,72 @@ def iter_plan(deck_paths: Sequence[Path], out_dir: Path, plan: Plan | int = DEFA
         yield [(out_dir / name, data) for name, data in files.items()]
 
 
-def commit(planned: Sequence[list[Planned]]) -> list[Path]:
-    """Write what iter_plan made, in order; give the paths written."""
-    written = []
+def commit(planned: Sequence[list[Planned]], out_dir: Path,
+           deck_paths: Sequence[Path] = (),
+           warn: Callable[[str], None] | None = None) -> list[Path]:
+    """Write what iter_plan made: the decks' own files (locks) first, then the site at once.
+
+    A reader of out_dir sees the whole previous site or the whole new one, after any failure
+    or kill (quizgen.outputs.commit). Each folder of a deck's outputs is replaced wholesale,
+    the site pages file by file; anything else in out_dir (other decks' folders) stays.
+    deck_paths (the decks built) guard the decks' own folders. Give the paths written.
+    """
+    from quizgen.deckfile import deck_file
+    from quizgen.outputs.commit import commit_site
+
+    out_dir = Path(out_dir)
+    folders = {Path(os.path.realpath(deck_file(path))).parent for path in deck_paths}
+    site: dict[str, bytes] = {}
+    deck_files: list[Planned] = []
     for files in planned:
         for path, content in files:
-            write_atomic(path, content)
-            written.append(path)
-    return written
+            own = path.name == LOCK_FILE and Path(os.path.realpath(path.parent)) in folders
+            if path.is_relative_to(out_dir) and not own:
+                site[path.relative_to(out_dir).as_posix()] = content
+            else:
+                deck_files.append((path, content))
+    owned = owned_prefixes(site)
+    _check_out_dir(out_dir, owned, folders)
+    commit_site(out_dir, site, owned, deck_files, warn)
+    return [path for files in planned for path, _ in files]
+
+
+def owned_prefixes(site: dict[str, bytes]) -> list[str]:
+    """Give what a build of these files replaces: each deck's folders whole, site pages alone.
+
+    A file's folder is owned whole ("mini/"), unless it holds a site page ("teacher/" holding
+    "teacher/index.html") or another owned folder ("teacher/" holding "teacher/mini/"): then
+    only the file itself is. A file at the top is owned alone.
+    """
+    pages = {page.filename for page in SITE_PAGES}
+    folders = {name.rpartition("/")[0] for name in site}
+    # A folder holding a site page, or the folder of another deck's outputs ("teacher/"
+    # above "teacher/mini/"), is shared: only the files the build makes in it are its own.
+    shared = ({name.rpartition("/")[0] for name in pages}
+              | {f for f in folders if any(g.startswith(f + "/") for g in folders)})
+    owned: set[str] = set()
+    for name in site:
+        folder = name.rpartition("/")[0]
+        owned.add(name if name in pages or folder in shared else folder + "/")
+    # A folder inside an owned folder is covered by it.
+    return sorted(p for p in owned
+                  if not any(p != q and q.endswith("/") and p.startswith(q) for q in owned))
+
+
+def _check_out_dir(out_dir: Path, owned: Sequence[str], folders: set[Path]) -> None:
+    """Refuse an output folder whose replacement would take the decks or this folder along."""
+    real = Path(os.path.realpath(out_dir))
+    if Path.cwd().resolve().is_relative_to(real):
+        raise QuizgenError(f"{display_path(out_dir)}: is the current folder or holds it; a "
+                           "build replaces its output folder, so give it one of its own "
+                           "(-o dist)")
+    for folder in sorted(folders):
+        for prefix in owned:
+            target = real / prefix.rstrip("/")
+            if folder.is_relative_to(target):
+                raise QuizgenError(f"{display_path(out_dir)}: a build would replace "
+                                   f"{display_path(target)}, which holds the deck "
+                                   f"{display_path(folder)}; build into another folder")
 
 
 def build(deck_paths: Sequence[Path], out_dir: Path, seed: int = DEFAULT_SEED,
@@ -255,4 +320,5 @@ def build(deck_paths: Sequence[Path], out_dir: Path, seed: int = DEFAULT_SEED,
           selection: Selection | None = None) -> list[Path]:
     """Build every output of every deck and the site pages; give the paths written, in order."""
     plan = Plan(seed, versions, selection or Selection())
-    return commit(list(iter_plan(deck_paths, out_dir, plan, template_dir, now=now)))
+    return commit(list(iter_plan(deck_paths, out_dir, plan, template_dir, now=now)), out_dir,
+                  deck_paths)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -16,9 +17,20 @@ def _decks_in(folder: Path) -> list[Path]:
     try:
         if not folder.is_dir():
             return []
-        return sorted(p / DECK_FILE for p in folder.iterdir() if (p / DECK_FILE).is_file())
+        entries = sorted(folder.iterdir())
     except OSError as err:
         raise DeckNotFoundError(str(folder), f"cannot be read: {err.strerror or err}") from err
+    found = []
+    for entry in entries:
+        candidate = entry / DECK_FILE
+        try:
+            if candidate.is_file():
+                found.append(candidate)
+        except OSError:
+            # An unreadable folder is this one deck's problem (the loader names it), not a
+            # reason to refuse every other deck.
+            found.append(candidate)
+    return found
 
 
 def _local(cwd: Path | None) -> Path:
@@ -45,25 +57,30 @@ def deck_id_of(path: Path) -> str | None:
 
     loader: Any = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
     depth, key = 0, None  # key: the top-level key whose value comes next, if any
+    from quizgen.deckfile.files import UnreadableFileError, read_capped
+
     try:
-        with path.open(encoding="utf-8-sig") as handle:
-            for event in yaml.parse(handle, Loader=loader):
-                if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
-                    if depth == 0 and not isinstance(event, yaml.MappingStartEvent):
-                        return None  # not a deck: the top level is not a mapping
-                    depth += 1
-                    if depth == 2:
-                        key = None  # a nested value: the next top-level scalar is a key
-                elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-                    depth -= 1
-                elif depth == 1 and isinstance(event, (yaml.ScalarEvent, yaml.AliasEvent)):
-                    if key is None:
-                        key = getattr(event, "value", "") or "\0"
-                    elif key == "id":
-                        return str(getattr(event, "value", "")).strip() or None
-                    else:
-                        key = None
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        text = read_capped(path, "the deck file").decode("utf-8-sig")
+    except (UnreadableFileError, UnicodeDecodeError):
+        return None
+    try:
+        for event in yaml.parse(text, Loader=loader):
+            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                if depth == 0 and not isinstance(event, yaml.MappingStartEvent):
+                    return None  # not a deck: the top level is not a mapping
+                depth += 1
+                if depth == 2:
+                    key = None  # a nested value: the next top-level scalar is a key
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                depth -= 1
+            elif depth == 1 and isinstance(event, (yaml.ScalarEvent, yaml.AliasEvent)):
+                if key is None:
+                    key = getattr(event, "value", "") or "\0"
+                elif key == "id":
+                    return str(getattr(event, "value", "")).strip() or None
+                else:
+                    key = None
+    except yaml.YAMLError:
         return None
     return None
 
@@ -73,7 +90,7 @@ def unique_decks(paths: Sequence[Path]) -> list[Path]:
     seen: dict[Path, Path] = {}
     for path in map(Path, paths):
         file = path / DECK_FILE if path.is_dir() else path
-        seen.setdefault(file.resolve(), path)
+        seen.setdefault(Path(os.path.realpath(file)), path)  # a link loop does not raise
     return list(seen.values())
 
 

@@ -89,3 +89,15 @@ class RetypedItemError(QuizgenError):
 
 class ExportError(QuizgenError):
     """Raised when an export cannot be made: a setting its platform refuses, or no item fits."""
+
+
+class InterruptedBuildError(QuizgenError):
+    """Raised when SIGINT or SIGTERM stops a build while it writes; says what is left."""
+
+    def __init__(self, signum: int, where: str, state: str) -> None:
+        import signal
+
+        self.signum = signum
+        #: 130 for Ctrl-C, 143 for SIGTERM, as a shell reports a process killed by them.
+        self.exit_code = 128 + signum
+        super().__init__(f"{where}interrupted ({signal.Signals(signum).name}) {state}")

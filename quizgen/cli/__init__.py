@@ -8,31 +8,42 @@ they work on: decks (list, validate), outputs (html, anki, export, build), artic
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import json
+import re
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
 from quizgen import __version__
 from quizgen.errors import DeckError, Problem, QuizgenError
+from quizgen.util import printable
 
 if TYPE_CHECKING:
     from quizgen.model import Deck
+
 
 class QuizgenGroup(click.Group):
     """Turns every QuizgenError into one line per problem on stderr and exit 1."""
 
     def invoke(self, ctx: click.Context) -> Any:
+        """Run the command; turn quizgen's errors and Ctrl-C into one line and an exit code."""
         try:
             return super().invoke(ctx)
         except DeckError as err:
             for problem in err.problems:
-                click.echo(f"Error: {problem}", err=True)
+                click.echo(f"Error: {printable(str(problem))}", err=True)
             ctx.exit(1)
         except QuizgenError as err:
-            click.echo(f"Error: {err}", err=True)
-            ctx.exit(1)
+            click.echo(f"Error: {printable(str(err))}", err=True)
+            ctx.exit(getattr(err, "exit_code", 1))
+        except KeyboardInterrupt:
+            # Ctrl-C outside a build's write step (which says what it left): 130, as a shell
+            # reports a process stopped by SIGINT, rather than click's "Aborted!" and 1.
+            click.echo("Error: interrupted (SIGINT)", err=True)
+            ctx.exit(130)
 
 
 def deck_paths(decks: tuple[str, ...]) -> list[Path]:
@@ -47,7 +58,7 @@ def deck_paths(decks: tuple[str, ...]) -> list[Path]:
 
 
 def warn(problem: Problem) -> None:
-    click.echo(str(problem), err=True)
+    click.echo(printable(str(problem)), err=True)
 
 
 def load(deck: str, include_drafts: bool | None = False) -> Deck:
@@ -56,13 +67,22 @@ def load(deck: str, include_drafts: bool | None = False) -> Deck:
 
 
 def load_placed(deck: str, include_drafts: bool | None = False) -> tuple[Deck, Path]:
-    """Give the validated deck a DECK argument names and its folder; warnings on stderr.
+    """Give the validated deck a DECK argument names and its folder; warnings on stderr."""
+    loaded, folder, _ = load_owned(deck, include_drafts)
+    return loaded, folder
+
+
+def load_owned(deck: str, include_drafts: bool | None = False
+               ) -> tuple[Deck, Path, list[Path]]:
+    """Give the validated deck a DECK argument names, its folder and its own files (deck.yaml,
+    article, lock), which no output may replace; warnings on stderr.
 
     Items still marked draft are left out (and their problems with them) unless
     include_drafts; None means never, for a command that has no --include-drafts (anki).
     A deck left with no item is an error that says so.
     """
     from quizgen.decks import resolve_deck
+    from quizgen.outputs.anki.lock import LOCK_FILE
     from quizgen.validation import load_placed as load_deck_placed
 
     loaded, where, warnings = load_deck_placed(resolve_deck(deck),
@@ -74,7 +94,8 @@ def load_placed(deck: str, include_drafts: bool | None = False) -> tuple[Deck, P
                            "(delete each item's status: draft line)"
                            + ("" if include_drafts is None else
                               ", or preview them with --include-drafts"))
-    return loaded, where.folder
+    own = [where.path, where.folder / loaded.source.article, where.folder / LOCK_FILE]
+    return loaded, where.folder, own
 
 
 def plural(count: int, noun: str) -> str:
@@ -82,7 +103,13 @@ def plural(count: int, noun: str) -> str:
 
 
 def dump_json(data: object) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    """Give data as JSON, with every character a terminal may act on as a \\u escape."""
+    text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return _TERMINAL_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+# JSON escapes C0 controls itself; C1 controls and bidirectional controls it leaves raw.
+_TERMINAL_UNSAFE = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 @click.group(cls=QuizgenGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -102,8 +129,55 @@ def cli() -> None:
 
 
 def main() -> None:
-    """Run the command line."""
-    cli(prog_name="quizgen")
+    """Run the command line: every failure one line on stderr, never a traceback.
+
+    SIGTERM stops quizgen as Ctrl-C does, so temporary files are removed on the way out.
+    Standard output that is closed, full or gone is an error (exit 1), not lost output.
+    """
+    import signal
+    import sys
+
+    def terminate(signum: int, frame: object) -> None:
+        raise SystemExit(128 + signum)
+
+    signal.signal(signal.SIGTERM, terminate)
+    if sys.stdout is None:  # started with standard output closed (>&-)
+        _fail("standard output is closed; quizgen prints what it does there "
+              "(send it to /dev/null to discard it)")
+    try:
+        try:
+            code = cli.main(prog_name="quizgen", standalone_mode=False)
+        except SystemExit as stop:  # list and validate exit with their verdict
+            code = stop.code
+        except click.exceptions.Exit as stop:
+            code = stop.exit_code
+        except click.ClickException as err:
+            err.show()
+            code = err.exit_code
+        except click.Abort:
+            click.echo("Aborted!", err=True)
+            code = 1
+        sys.stdout.flush()
+    except OSError as err:  # writing to standard output failed: a full disk, a closed pipe
+        if err.errno == errno.EPIPE:
+            _fail(None)  # the reader left (quizgen list | head): nothing to say
+        _fail(f"cannot write to standard output: {err.strerror or err}")
+    sys.exit(code if isinstance(code, int) else 0 if code is None else 1)
+
+
+def _fail(message: str | None) -> NoReturn:
+    """Say why quizgen stops on stderr (if it is there), and exit 1 without flushing stdout."""
+    import os
+    import sys
+
+    if message is not None:
+        with contextlib.suppress(OSError, AttributeError, ValueError):
+            sys.stderr.write(f"Error: {message}\n")
+            sys.stderr.flush()
+    # What is still buffered for stdout cannot be written either: drop it, not a traceback.
+    with contextlib.suppress(OSError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), 1)
+    os._exit(1)
 
 
 # The commands register themselves on `cli` as their modules load.

@@ -10,6 +10,7 @@ import click
 
 from quizgen.cli import cli, deck_paths, dump_json, plural
 from quizgen.errors import DeckError, Problem
+from quizgen.util import printable
 
 
 @cli.command("list")
@@ -29,7 +30,7 @@ def list_cmd(as_json: bool) -> None:
         try:
             deck = load_deck(path)
         except DeckError as err:
-            click.echo(f"Error: {err}", err=True)
+            click.echo(f"Error: {printable(str(err))}", err=True)
             failed = True
             continue
         kinds = Counter(item.kind for item in deck.items)
@@ -40,8 +41,8 @@ def list_cmd(as_json: bool) -> None:
     else:
         for row in rows:
             kinds_text = ", ".join(f"{k} {n}" for k, n in row["kinds"].items())  # type: ignore[attr-defined]
-            click.echo(f"{row['id']}  {row['items']} items  {row['title']}")
-            click.echo(f"  {row['path']}")
+            click.echo(printable(f"{row['id']}  {row['items']} items  {row['title']}"))
+            click.echo(printable(f"  {row['path']}"))
             click.echo(f"  kinds: {kinds_text}")
     if failed:
         sys.exit(1)
@@ -95,10 +96,10 @@ def validate(decks: tuple[str, ...], strict: bool, as_json: bool) -> None:
     else:
         for file, _, items, problems, valid in rows:
             for problem in problems:
-                click.echo(str(problem))
+                click.echo(printable(str(problem)))
             errors = sum(p.severity == "error" for p in problems)
             warnings = len(problems) - errors
             size = f"{items} items, " if items is not None else ""
-            click.echo(f"{file}: {size}{plural(errors, 'error')}, "
+            click.echo(f"{printable(file)}: {size}{plural(errors, 'error')}, "
                        f"{plural(warnings, 'warning')}: {'valid' if valid else 'INVALID'}")
     sys.exit(0 if ok else 1)

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TypeVar
 
 import click
 
-from quizgen.cli import cli, deck_paths, load, load_placed, warn
+from quizgen.cli import cli, deck_paths, load_owned, warn
 from quizgen.errors import QuizgenError
 from quizgen.model import KINDS
 from quizgen.outputs import EXPORT, PAGE, names
@@ -22,11 +22,13 @@ def _stdout_is_terminal() -> bool:
     return sys.stdout.isatty()
 
 
-def check_target(output: str, *, binary: bool = False, page: bool = False) -> None:
+def check_target(output: str, *, binary: bool = False, page: bool = False,
+                 protected: Sequence[Path] = ()) -> None:
     """Refuse, before any work, an output quizgen must not write: say why and what to do.
 
     A binary file never goes to a terminal; a page is HTML, never PDF; a file goes only
-    into a folder that exists (a mistyped folder is not created).
+    into a folder that exists (a mistyped folder is not created), and never replaces one of
+    the deck's own files (protected: its deck.yaml, article and lock).
     """
     from quizgen.errors import OutputError
 
@@ -35,7 +37,9 @@ def check_target(output: str, *, binary: bool = False, page: bool = False) -> No
             raise OutputError("standard output is a terminal, and this file is binary: "
                               "redirect it (> FILE) or give -o FILE")
         return
-    path = Path(output)
+    from quizgen.outputs.write import output_path
+
+    path = output_path(output, protected)
     if page and path.suffix.lower() == ".pdf":
         raise OutputError(f"{output}: quizgen writes HTML, not PDF; write "
                           f"{path.with_suffix('.html')} and print it to PDF from the browser "
@@ -47,9 +51,9 @@ def check_target(output: str, *, binary: bool = False, page: bool = False) -> No
                           "another -o")
 
 
-def _emit(output: str, data: bytes, binary: bool) -> None:
+def _emit(output: str, data: bytes, binary: bool, protected: Sequence[Path] = ()) -> None:
     """Write data to the file output names (atomically), or to standard output for -."""
-    from quizgen.outputs.write import write_atomic
+    from quizgen.outputs.write import output_path, write_atomic
 
     if output == "-":
         if binary:
@@ -59,7 +63,7 @@ def _emit(output: str, data: bytes, binary: bool) -> None:
         else:
             click.echo(data.decode("utf-8"), nl=False)
         return
-    write_atomic(Path(output), data)
+    write_atomic(output_path(output, protected), data)
     click.echo(output)
 
 
@@ -131,9 +135,10 @@ def export(deck: str, fmt: str, output: str, seed: int, count: int | None,
     from quizgen.quiz import arrange
 
     output_format = get(fmt)
-    check_target(output, binary=output_format.binary)
-    quiz = arrange(load(deck, include_drafts), seed, count, kinds, tags,
-                   ordering=output_format.ordering, pick=pick)
+    loaded, _, own = load_owned(deck, include_drafts)
+    check_target(output, binary=output_format.binary, protected=own)
+    quiz = arrange(loaded, seed, count, kinds, tags, ordering=output_format.ordering,
+                   pick=pick)
     context = Context(quiz, template_dir, settings={"time_limit": time_limit})
     left_out = output_format.check(context)
     for problem in left_out:
@@ -147,7 +152,7 @@ def export(deck: str, fmt: str, output: str, seed: int, count: int | None,
                            f"{len(quiz.questions)} items left out of the "
                            f"{output_format.label} export; nothing written")
     (data,) = files.values()
-    _emit(output, data, output_format.binary)
+    _emit(output, data, output_format.binary, protected=own)
 
 
 #: Other names --mode accepts for a page, as teachers call it.
@@ -208,9 +213,9 @@ def html(deck: str, output: str | None, mode: str, seed: int | None, count: int 
     from quizgen.quiz import arrange
 
     page_output = get(MODE_ALIASES.get(mode, mode))
+    loaded, _, own = load_owned(deck, include_drafts)
     if output is not None:
-        check_target(output, page=True)
-    loaded = load(deck, include_drafts)
+        check_target(output, page=True, protected=own)
     quiz = arrange(loaded, DEFAULT_SEED if seed is None else seed, count, kinds, tags,
                    ordering=page_output.ordering, pick=pick)
     settings = {"article": False} if no_article else {}
@@ -218,7 +223,7 @@ def html(deck: str, output: str | None, mode: str, seed: int | None, count: int 
     if output is None:
         stem = Path(page_output.file_name(loaded.id)).stem
         output = default_page_name(loaded.id, stem, seed, quiz.chosen_by)
-    _emit(output, page, binary=False)
+    _emit(output, page, binary=False, protected=own)
 
 
 @cli.command()
@@ -261,7 +266,7 @@ def build(decks: tuple[str, ...], out_dir: Path, seed: int, versions: int,
         planned = list(_with_progress(steps, lambda: step_count(paths, plan)))
     else:
         planned = list(steps)  # piped: only the paths, nothing else
-    for path in commit(planned):
+    for path in commit(planned, out_dir, paths, warn=lambda note: click.echo(note, err=True)):
         click.echo(path)
 
 
@@ -309,20 +314,16 @@ def anki(deck: str, output: str | None, frozen: bool) -> None:
     from quizgen.outputs.write import write_atomic
     from quizgen.util import display_path
 
+    loaded, folder, own = load_owned(deck, include_drafts=None)
     if output is not None:
-        check_target(output, binary=True)
-    loaded, folder = load_placed(deck, include_drafts=None)
+        check_target(output, binary=True, protected=own)
     target = output or f"{loaded.id}.apkg"
     lock_path = folder / LOCK_FILE
     result = plan_apkg(loaded, lock_path, frozen=frozen)
     # The lock first: an .apkg whose times the lock does not hold must never be handed out.
     if result.lock_json is not None:
         write_atomic(lock_path, result.lock_json)
-    if target == "-":
-        _emit(target, result.apkg, binary=True)
-    else:
-        write_atomic(Path(target), result.apkg)
-        click.echo(target)
+    _emit(target, result.apkg, binary=True, protected=own)
     if result.lock_json is not None:
         where = display_path(lock_path)
         click.echo(where, err=target == "-")

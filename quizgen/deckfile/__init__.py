@@ -54,7 +54,7 @@ def read_deck(path: Path | str) -> Reading:
     """
     path = deck_file(path)
     file = display_path(path)
-    root = compose(read_text(path, "the deck file", file), file)
+    root = compose(read_text(path, "the deck file", file, path.parent), file)
     reader = Reader(file)
     with no_gc():
         deck = reader.deck(root, path)

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import yaml
 
-from quizgen.deckfile.files import read_text
+from quizgen.deckfile.files import UnreadableFileError, decode_text, read_capped
 from quizgen.deckfile.sourcemap import ItemLines
 from quizgen.errors import DeckError, Problem
 from quizgen.model import DRAFT, Deck, Distractor, Item, Source
@@ -153,27 +154,40 @@ class Reader:
         return Source(**values), fields.get("article", node)
 
     def article(self, source: Source, path: Path, node: yaml.Node | None) -> str:
-        """Give the article's text, checking it lies in the deck folder and is not empty."""
-        folder = path.parent.resolve()
-        target = (folder / source.article).resolve()
-        if not target.is_relative_to(folder):
-            link = " (through a symbolic link)" if (folder / source.article).is_symlink() else ""
-            self.problem(node, f"{source.article!r} lies outside the deck folder{link}; keep "
-                               "the article beside deck.yaml", field="source.article",
-                         code="article-outside")
+        """Give the article's text, checking it is a file in the deck folder and not empty."""
+        name = source.article
+        shown = repr(name if len(name) <= 80 else name[:80] + "…")
+
+        def bad(message: str, code: str) -> str:
+            self.problem(node, f"{shown} {message}", field="source.article", code=code)
             return ""
-        if not target.is_file():
-            what = "is a directory" if target.is_dir() else "does not exist"
-            self.problem(node, f"{source.article!r} {what}; put the article text beside "
-                               "deck.yaml", field="source.article", code="article-missing")
-            return ""
+
+        if "\0" in name:
+            return bad("holds a NUL character; give the article's file name", "article-bad-path")
+        folder = path.parent
+        target = Path(os.path.realpath(folder / name))
+        if not target.is_relative_to(os.path.realpath(folder)):
+            link = " (through a symbolic link)" if _is_link(folder / name) else ""
+            return bad(f"lies outside the deck folder{link}; keep the article beside deck.yaml",
+                       "article-outside")
         try:
-            text = read_text(target, "the article", display_path(target))
+            data = read_capped(folder / name, "the article", folder)
+        except UnreadableFileError as err:
+            detail = err.reason.removeprefix("the article ")
+            if detail.startswith("is a directory"):
+                detail = "is a directory"
+            code = {"missing": "article-missing", "not-a-file": "article-not-a-file",
+                    "link-loop": "article-not-a-file", "bad-path": "article-bad-path",
+                    "outside-folder": "article-outside"}.get(err.code, "unreadable")
+            hint = "; put the article text beside deck.yaml" if code != "unreadable" else ""
+            return bad(f"{detail}{hint}", code)
+        try:
+            text = decode_text(data, "the article", display_path(target))
         except DeckError as err:
             self.problems.extend(err.problems)
             return ""
         if not text.strip():
-            self.problem(node, f"{source.article!r} is empty", field="source.article",
+            self.problem(node, f"{shown} is empty", field="source.article",
                          code="article-empty")
         return text
 
@@ -238,6 +252,13 @@ class Reader:
                                          self.text(fields.get("why"), label, prefix + "why")))
         return tuple(result)
 
+
+
+def _is_link(path: Path) -> bool:
+    try:
+        return path.is_symlink()
+    except (OSError, ValueError):
+        return False
 
 
 def _shape(node: yaml.Node) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import base64
 import functools
 import hashlib
+import os
 import traceback
 from collections.abc import Callable
 from pathlib import Path
@@ -58,33 +59,50 @@ def _css_string(text: object) -> Markup:
 
 
 def _utf8_loader(folder: Path) -> jinja2.BaseLoader:
-    """Give a loader of a folder's templates that names a file that is not UTF-8."""
-    import jinja2
+    """Give a loader of the user's templates: regular UTF-8 files inside folder, capped.
 
-    class Utf8FileSystemLoader(jinja2.FileSystemLoader):
+    A name that is there but is not a file (a folder, a pipe, a device, a link out of the
+    folder or a dangling one) is an error, not silently passed over for the built-in.
+    """
+    import jinja2
+    from jinja2.loaders import split_template_path
+
+    from quizgen.deckfile.files import UnreadableFileError, read_capped
+
+    class Utf8FolderLoader(jinja2.BaseLoader):
         def get_source(self, environment: jinja2.Environment,
                        template: str) -> tuple[str, str, Callable[[], bool]]:
+            path = folder.joinpath(*split_template_path(template))
             try:
-                return super().get_source(environment, template)
-            except jinja2.TemplateNotFound:
-                raise  # the next loader may have it
+                os.lstat(path)
+            except (FileNotFoundError, NotADirectoryError):
+                raise jinja2.TemplateNotFound(template) from None  # the built-in may have it
+            except (OSError, ValueError) as err:
+                raise TemplateProblemError(f"{path}: cannot read this template: "
+                                           f"{getattr(err, 'strerror', None) or err}") from None
+            try:
+                data = read_capped(path, "this template", folder)
+            except UnreadableFileError as err:
+                raise TemplateProblemError(f"{path}: {err.reason}") from None
+            try:
+                text = data.decode("utf-8")
             except UnicodeDecodeError as err:
-                path = _find(folder, template)
-                line = err.object[:err.start].count(b"\n") + 1
+                line = data[:err.start].count(b"\n") + 1
                 raise TemplateProblemError(
                     f"{path}, line {line}: this template is not UTF-8 text (byte "
-                    f"0x{err.object[err.start]:02X}); save it as UTF-8"
+                    f"0x{data[err.start]:02X}); save it as UTF-8"
                 ) from None
-            except OSError as err:
-                raise TemplateProblemError(
-                    f"{_find(folder, template)}: cannot read this template: "
-                    f"{err.strerror or err}") from None
+            mtime = os.stat(path).st_mtime
 
-    return Utf8FileSystemLoader(folder)
+            def uptodate() -> bool:
+                try:
+                    return os.stat(path).st_mtime == mtime
+                except OSError:
+                    return False
 
+            return text, str(path), uptodate
 
-def _find(folder: Path, template: str) -> Path:
-    return folder.joinpath(*template.split("/"))
+    return Utf8FolderLoader()
 
 
 def environment(template_dir: Path | str | None = None) -> jinja2.Environment:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import stat
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 
 from quizgen.errors import OutputError
@@ -58,3 +59,16 @@ def write_atomic(path: Path, data: bytes | str) -> None:
         if isinstance(err, OSError):
             raise OutputError(f"{path}: cannot write: {err.strerror or err}") from err
         raise
+
+
+def output_path(output: str, protected: Sequence[Path] = ()) -> Path:
+    """Give the file an -o value names; refuse a folder name and any of protected (the deck's
+    own deck.yaml, article and lock), which an output must never replace."""
+    if output.endswith(("/", os.sep)) or Path(output).is_dir():
+        raise OutputError(f"{output}: is a folder; give a file name")
+    real = os.path.realpath(output)
+    for own in protected:
+        if real == os.path.realpath(own):
+            raise OutputError(f"{output}: is the deck's own {own.name}; an output must not "
+                              "replace it: write the output elsewhere")
+    return Path(output)

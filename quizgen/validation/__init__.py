@@ -11,9 +11,15 @@ from quizgen.decks import unique_decks
 from quizgen.errors import DeckError, Problem
 from quizgen.fold import ArticleIndex, fold_text
 from quizgen.model import PLACEHOLDER_MARK, Deck
-from quizgen.util import display_path
+from quizgen.util import DECK_PREFIX, anki_deck_key, anki_title, display_path
 from quizgen.validation.deck_rules import deck_rules
-from quizgen.validation.rules import ID_PATTERN, LineOf, check_item, number_like
+from quizgen.validation.rules import (
+    ID_PATTERN,
+    LineOf,
+    check_item,
+    hidden_characters,
+    number_like,
+)
 
 __all__ = ["Report", "check_decks", "errors_of", "load_checked", "number_like", "validate"]
 
@@ -34,6 +40,13 @@ def validate(deck: Deck, where: SourceMap | None = None) -> list[Problem]:
         problems.append(Problem(file, f"{deck.id!r} is not a lowercase slug "
                                 "(letters, digits and single hyphens)", field="id",
                                 code="bad-id"))
+    source = deck.source
+    for field, text in (("title", deck.title), ("language", deck.language),
+                        ("source.outlet", source.outlet), ("source.headline", source.headline),
+                        ("source.published", source.published),
+                        ("source.byline", source.byline)):
+        for message, code in hidden_characters(text, False):
+            problems.append(Problem(file, message, field=field, code=code))
     for field, value in (("title", deck.title), ("source.outlet", deck.source.outlet),
                          ("source.headline", deck.source.headline),
                          ("source.published", deck.source.published),
@@ -95,6 +108,7 @@ def check_decks(paths: Sequence[Path]) -> list[Report]:
     """
     reports: list[Report] = []
     owners: dict[str, str] = {}
+    anki_owners: dict[str, str] = {}
     for path in unique_decks(paths):
         file = display_path(path)
         try:
@@ -112,7 +126,15 @@ def check_decks(paths: Sequence[Path]) -> list[Report]:
                 problems.append(Problem(file, f"{deck.id!r} is also the id of {owners[deck.id]}; "
                                         "each deck needs its own id", field="id",
                                         code="duplicate-deck-id"))
+            elif (key := anki_deck_key(deck.title)) in anki_owners:
+                # Anki compares deck names ignoring case: both decks' cards would share one.
+                problems.append(Problem(file, f"makes the Anki deck {DECK_PREFIX}"
+                                        f"{anki_title(deck.title)}, as {anki_owners[key]} "
+                                        "does (Anki ignores case, and quizgen makes '::' one "
+                                        "':'); give it a title of its own", field="title",
+                                        code="anki-deck-collision"))
             owners.setdefault(deck.id, file)
+            anki_owners.setdefault(anki_deck_key(deck.title), file)
         problems.sort(key=lambda p: p.line or 0)
         reports.append(Report(file, deck.id if deck else None,
                               reading.item_count if deck else None, problems))

@@ -74,6 +74,44 @@ def _words(text: str) -> set[str]:
     return {_stem(w) for w in _WORD.findall(fold_text(text).casefold())}
 
 
+#: Bidirectional controls reorder what a reader sees: an answer can display reversed, or
+#: like another option. They have no place anywhere in a deck.
+BIDI_CONTROLS = {"\u202a": "a left-to-right embedding", "\u202b": "a right-to-left embedding",
+                 "\u202c": "a pop directional formatting", "\u202d": "a left-to-right override",
+                 "\u202e": "a right-to-left override", "\u2066": "a left-to-right isolate",
+                 "\u2067": "a right-to-left isolate", "\u2068": "a first strong isolate",
+                 "\u2069": "a pop directional isolate"}
+#: Invisible characters that make two options look identical while they differ (or hide a
+#: catch-all option from its check). The zero-width joiner and non-joiner (U+200D, U+200C)
+#: stay allowed: emoji and Persian or Urdu text need them.
+INVISIBLES = {"\u200b": "a zero-width space", "\u00ad": "a soft hyphen",
+              "\u2060": "a word joiner", "\ufeff": "a zero-width no-break space"}
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # tab and newline are text
+_BIDI = re.compile("[" + "".join(BIDI_CONTROLS) + "]")
+_INVISIBLE = re.compile("[" + "".join(INVISIBLES) + "]")
+
+
+def hidden_characters(text: str, invisibles: bool) -> list[tuple[str, str]]:
+    """Give what is wrong with the characters of one field: (message, code) pairs.
+
+    Bidirectional and control characters anywhere; with invisibles, the zero-width space,
+    soft hyphen, word joiner and BOM too (prompts and options, where they mislead).
+    """
+    found = []
+    for pattern, names, code, why in (
+            (_BIDI, BIDI_CONTROLS, "bidi-control", "it reorders how the text displays"),
+            (_CONTROL, None, "control-character", "it is not text"),
+            (_INVISIBLE if invisibles else None, INVISIBLES, "invisible-character",
+             "it makes options that differ look alike")):
+        match = pattern.search(text) if pattern is not None else None
+        if match is not None:
+            char = match.group()
+            name = names[char] if names else "a control character"
+            found.append((f"holds {name} (U+{ord(char):04X}) at character {match.start() + 1}"
+                          f"; {why}: delete it", code))
+    return found
+
+
 #: Gives the line of one of the item's fields, for messages (None when not known).
 LineOf = Callable[[str], "int | None"]
 
@@ -90,6 +128,15 @@ def check_item(item: Item, index: ArticleIndex, file: str,
     def warning(field: str, message: str, code: str) -> Problem:
         return Problem(file, message, item.id, field, line_of(field), "warning", code)
 
+    texts_of = [("prompt", item.prompt, True), ("answer", item.answer, True),
+                ("evidence", item.evidence, False), ("explanation", item.explanation, False)]
+    for i, distractor in enumerate(item.distractors):
+        texts_of += [(f"distractors[{i}].text", distractor.text, True),
+                     (f"distractors[{i}].why", distractor.why, False)]
+    texts_of += [(f"tags[{i}]", tag, False) for i, tag in enumerate(item.tags)]
+    for field, text, shown_as_option in texts_of:
+        for message, code in hidden_characters(text, shown_as_option):
+            yield error(field, message, code)
     if not ID_PATTERN.fullmatch(item.id):
         yield error("id", f"{item.id!r} is not a lowercase slug (letters, digits and single "
                     "hyphens, like 'brew-domestic-pressure')", "bad-id")
@@ -104,6 +151,9 @@ def check_item(item: Item, index: ArticleIndex, file: str,
         if any(ch.isspace() for ch in tag):
             yield error("tags", f"{tag!r} has a space; Anki splits tags on spaces, "
                         "so use hyphens", "bad-tag")
+        elif "::" in tag and "" in tag.split("::"):
+            yield error("tags", f"{tag!r} has an empty part; Anki reads '::' as a parent "
+                        "tag and its child, so put a name on each side", "bad-tag")
 
     options = [("answer", item.answer)] + [
         (f"distractors[{i}].text", d.text) for i, d in enumerate(item.distractors)

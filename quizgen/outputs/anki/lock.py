@@ -146,19 +146,39 @@ def _entry(value: object, where: str) -> Entry:
 
 
 def read_lock(path: Path) -> Lock | None:
-    """Give the lock stored at path, None when there is no such file; raise LockError if bad."""
+    """Give the lock stored at path, None when there is no such file; raise LockError if bad.
+
+    The lock must be a regular file in its deck's folder (a link out of it is refused: a
+    build would rewrite another deck's lock through it), of at most 32 MB.
+    """
+    from quizgen.deckfile.files import UnreadableFileError, read_capped
+
+    path = Path(path)
     try:
-        text = Path(path).read_text(encoding="utf-8")
-    except FileNotFoundError:
-        return None
-    except (OSError, UnicodeDecodeError) as err:
-        raise LockError(f"{path}: cannot be read ({err}); delete it and run quizgen anki "
-                        "to write a new one") from err
+        raw = read_capped(path, "the lock", path.parent)
+    except UnreadableFileError as err:
+        if err.code == "missing" and not path.is_symlink():
+            return None
+        fix = ("; make it a file of this deck's own" if err.code == "outside-folder"
+               else "; delete it and run quizgen anki to write a new one")
+        raise LockError(f"{path}: {err.reason}{fix}") from None
+    try:
+        text = raw.decode("utf-8-sig")  # an editor may have added a BOM
+    except UnicodeDecodeError as err:
+        raise LockError(f"{path}: is not UTF-8 text (byte 0x{raw[err.start]:02x} at offset "
+                        f"{err.start}); restore it from version control") from None
     try:
         data = json.loads(text)
     except json.JSONDecodeError as err:
         raise LockError(f"{path}: not valid JSON (line {err.lineno}, column {err.colno}); "
-                        "restore it from version control") from err
+                        "restore it from version control") from None
+    except (ValueError, RecursionError) as err:  # a 5,000-digit number, 100,000 brackets
+        what = "nested too deeply" if isinstance(err, RecursionError) else str(err)
+        raise LockError(f"{path}: not a lock quizgen wrote ({what}); restore it from "
+                        "version control") from None
+    if _has_surrogate(data):
+        raise LockError(f"{path}: holds a lone surrogate escape (\\ud800 and the like), "
+                        "which is not text; restore it from version control")
     if not isinstance(data, dict) or not isinstance(data.get("items"), dict):
         raise LockError(f"{path}: has no \"items\" mapping; restore it from version control")
     items = {str(key): _entry(value, f"{path}: item {key!r}")
@@ -172,6 +192,22 @@ def read_lock(path: Path) -> Lock | None:
                 else _entry(note_types, f"{path}: \"note_types\""),
                 {str(key): _entry(value, f"{path}: retired item {key!r}")
                  for key, value in retired.items()})
+
+
+def _has_surrogate(data: object) -> bool:
+    """Tell whether parsed JSON holds a string that cannot be UTF-8 (a lone surrogate)."""
+    stack = [data]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, str):
+            if any("\ud800" <= ch <= "\udfff" for ch in value):
+                return True
+        elif isinstance(value, dict):
+            stack.extend(value.keys())
+            stack.extend(value.values())
+        elif isinstance(value, list):
+            stack.extend(value)
+    return False
 
 
 def compare(lock: Lock | None, hashes: dict[str, str], note_types_hash: str,

@@ -16,6 +16,7 @@ from quizgen.model import Deck, Item
 from quizgen.outputs.anki.lock import content_hash
 from quizgen.quiz import LETTERS, Question, Quiz
 from quizgen.resources import templates_dir
+from quizgen.util import DECK_PREFIX, anki_title
 
 # Anki knows a note type by its id: a student's notes stay attached to it only while it never
 # changes. These two were drawn at random once; changing either strands every imported note.
@@ -35,7 +36,6 @@ RECALL_FIELDS = ("Prompt", "Answer", "Explanation", "Evidence", "Source", "Kind"
 #: said a quote trains more than recognising the speaker among four.
 RECALL_KINDS = frozenset({"who-said"})
 
-DECK_PREFIX = "Media literacy::"
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest a zip can say: entries carry no build time
 
 
@@ -95,8 +95,12 @@ def note_types() -> tuple[NoteType, NoteType]:
 
 
 def deck_name(deck: Deck) -> str:
-    """Give the Anki deck name, which Anki matches decks by: keep the title stable."""
-    return DECK_PREFIX + deck.title
+    """Give the Anki deck name, which Anki matches decks by: keep the title stable.
+
+    "::" separates a parent deck from its child in Anki, so a run of colons in the title
+    becomes one colon: "Part 1::Intro" stays one deck, "Media literacy::Part 1:Intro".
+    """
+    return DECK_PREFIX + anki_title(deck.title)
 
 
 def anki_deck_id(deck: Deck) -> int:
@@ -106,7 +110,16 @@ def anki_deck_id(deck: Deck) -> int:
 
 
 def _escape(text: str) -> str:
-    return html.escape(text, quote=False)
+    r"""Give deck text as card HTML that shows it as typed: markup for nothing, Anki included.
+
+    Anki reads "[" as the start of its own tags ([sound:…], [anki:tts]…, [latex]…, [$]…,
+    [$$]…) in the HTML it renders: "[" becomes the entity &#91;, which shows the same and
+    which no tag matches. MathJax reads \( \) \[ \] in the page's text once entities are
+    decoded, so an entity cannot hide a backslash: each is put in an element of its own,
+    and MathJax never finds a delimiter across an element's edge.
+    """
+    escaped = html.escape(text, quote=False).replace("[", "&#91;")
+    return escaped.replace("\\", "<span>\\</span>")
 
 
 def _tags(deck: Deck, item: Item) -> tuple[str, ...]:
