@@ -85,7 +85,7 @@ MENTAL_LEMMAS = ("think believe want hope fear expect feel know worry doubt wond
 # Forms that are far more often nouns or names ("the state", "United States", "remarks").
 _NOT_CUES = frozenset("state states remark remarks question questions support claim claims "
                       "report comment comments post frame frames echo order orders "
-                      "plan plans label labels read".split())
+                      "plan plans label labels".split())
 
 
 #: Base forms: after "would", "to" or "should" they belong to another cue's content.

@@ -62,6 +62,8 @@ def looks_like_name(phrase: str) -> bool:
     if words[0].lower() in {"the", "a", "an", "in", "on", "at", "for", "but", "and", "after",
                             "before", "with", "as", "when", "while", "if", "by", "from"}:
         return False
+    if len(words) >= 3 and all(w[:1].isupper() for w in words[-2:]) and words[0][:1].isupper():
+        return True  # "Minnesota state delegate Mary Susan": a description, then the name
     for word in words:
         core = word.strip("’'.,")
         if not core:
@@ -198,17 +200,19 @@ _NOT_NAMES = frozenset(
     "furthermore additionally nevertheless nonetheless overall today yesterday".split())
 
 
+_NAME_OF = re.compile(r"((?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*)\s+(?:of|at|from|with)\s")
+_SPEECH_WORD = re.compile(r"\b(?:said|says|told|tells|wrote|added|asked)\b")
 _VERBISH = re.compile(r"\b(?:is|are|was|were|be|been|has|have|had|will|would|can|could|did|"
                       r"does|do|should|must|may|might)\b")
 
 
 def _plausible_subject(phrase: str) -> bool:
     """Reject clauses: a subject has no finite auxiliary and is not a bare adverbial."""
-    if _VERBISH.search(phrase):
+    if _VERBISH.search(phrase) or _SPEECH_WORD.search(phrase):
         return False
     first = phrase.split()[0]
-    if first.lower().endswith("ing") and first.lower() not in ("nothing", "everything",
-                                                              "something", "anything"):
+    if first.endswith("ing") and first[:1].islower() and first not in (
+            "nothing", "everything", "something", "anything"):
         return False
     if first.lower() in {"in", "on", "at", "for", "with", "from", "to", "by", "as", "of",
                          "into", "about", "over", "after", "before", "during", "without",
@@ -229,6 +233,9 @@ def subject_after(text: str, cue_end: int, clause_end: int) -> Mention | None:
     start, end = _trim(text, start, end)
     if start >= end:
         return None
+    of = _NAME_OF.match(text, start, end)
+    if of is not None and looks_like_name(of.group(1)):
+        end = start + len(of.group(1))  # "said Stephen Vladeck of the University of Texas"
     phrase = text[start:end]
     words = phrase.split()
     if len(words) > 8 or not _plausible_subject(phrase) or \
