@@ -138,8 +138,8 @@ _CONJUNCTION = re.compile(
     r"\b(?:but|and|while|because|although|though|which|when|if|so|who|whom|whose|that)\b")
 
 
-_TAG_VERB = re.compile(r"[a-z]+(?:ed|s)\b")
-_TAG_INVERTED = re.compile(r"[\s,]*([a-z]+(?:ed|s))\s+(?=[A-Z]|(?:the|a|an|one)\s)")
+_TAG_VERB = re.compile(r"\b[a-z]+(?:ed|s)\b")
+_TAG_INVERTED = re.compile(r"[\s,]*\b([a-z]+(?:ed|s))\s+(?=[A-Z]|(?:the|a|an|one)\s)")
 _NOT_TAGS = frozenset(
     "is was has does goes comes means seems looks remains needs uses was has this his its "
     "was as us yes bus gas thus plus less unless across perhaps always sometimes".split())

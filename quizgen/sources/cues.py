@@ -36,23 +36,20 @@ _CHARACTERIZING = frozenset(
 _WORD = re.compile(r"[A-Za-z]+")
 
 
-def _phrases() -> dict[str, list[tuple[int, re.Pattern[str] | None]]]:
+def _phrases() -> dict[str, list[tuple[str, ...]]]:
     """Index every cue by its first word: a dictionary lookup per word of the text."""
     cues = SPEECH_FORMS | MENTAL_FORMS | {"called", "calls", "dubbed", "labelled", "labeled",
                                           "branded", "termed", "claimed responsibility"}
     cues |= {f"{be} seen as" for be in ("is", "are", "was", "were")}
-    index: dict[str, list[tuple[int, re.Pattern[str] | None]]] = {}
+    index: dict[str, list[tuple[str, ...]]] = {}
     for cue in sorted(cues, key=len, reverse=True):
-        first, _, rest = cue.partition(" ")
-        tail = None
-        if rest:
-            tail = re.compile(r"\s+" + r"\s+".join(map(re.escape, rest.split())) + r"\b",
-                              re.IGNORECASE)
-        index.setdefault(first, []).append((len(rest.split()), tail))
+        first, *rest = cue.split()
+        index.setdefault(first, []).append(tuple(rest))
     return index
 
 
 _FIRST = _phrases()
+_NEXT_WORDS = re.compile(r"\s+([A-Za-z]+)")
 
 
 def cue_matches(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -62,15 +59,24 @@ def cue_matches(text: str, start: int, end: int) -> list[tuple[int, int]]:
         candidates = _FIRST.get(match.group().lower())
         if candidates is None:
             continue
-        for _, tail in candidates:
-            if tail is None:
-                out.append((match.start(), match.end()))
-                break
-            more = tail.match(text, match.end(), end)
-            if more is not None:
-                out.append((match.start(), more.end()))
+        for rest in candidates:
+            stop = _tail(text, match.end(), end, rest)
+            if stop >= 0:
+                out.append((match.start(), stop))
                 break
     return out
+
+
+def _tail(text: str, pos: int, end: int, words: tuple[str, ...]) -> int:
+    """Give where the words following pos end when they are exactly these, else -1."""
+    for word in words:
+        nxt = _NEXT_WORDS.match(text, pos, end)
+        if nxt is None or nxt.group(1).lower() != word:
+            return -1
+        pos = nxt.end()
+    if pos < end and (text[pos].isalnum() or text[pos] == "_"):
+        return -1
+    return pos
 
 
 @dataclass
