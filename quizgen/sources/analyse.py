@@ -132,6 +132,7 @@ def _link(text: str, found: list[Quote], hits: list[CueHit], sents: list[tuple[i
     return [a for _, a in out]
 
 
+_PRONOUNS = frozenset("he she they it we i".split())
 _CLAUSE_BREAK = re.compile(r",\s*(?:but|and|while)?\s*|\b(?:but|and|while)\s+")
 _DASH_NAME = re.compile(r"[\s.,]*([―—–])\s*([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,4})\.?\s*$")
 _CONJUNCTION = re.compile(
@@ -222,6 +223,11 @@ def _cue_for_quote(text: str, quote: Quote, by_sentence: dict[tuple[int, int], l
                               mention, None)
     if before:
         nearest = before[-1]
+        if nearest.characterization and nearest.mention is not None and \
+                text[nearest.mention.start:nearest.mention.end].lower() in _PRONOUNS:
+            outer = [h for h in before[:-1] if h.speech and h.mention is not None]
+            if outer:  # "Clinton says …, but also … what she calls “…”"
+                return outer[-1]
         if len(before) > 1 and before[-2].speech and nearest.mention is not None and \
                 nearest.mention.end - nearest.mention.start <= 4 and \
                 len(text[before[-2].end:nearest.mention.start].split()) <= 1:
