@@ -132,6 +132,7 @@ def _link(text: str, found: list[Quote], hits: list[CueHit], sents: list[tuple[i
     return [a for _, a in out]
 
 
+_MAIN_VERB = re.compile(r"\b[a-z]{3,}(?:ed|es|s)\b")
 _PRONOUNS = frozenset("he she they it we i".split())
 _CLAUSE_BREAK = re.compile(r",\s*(?:but|and|while)?\s*|\b(?:but|and|while)\s+")
 _DASH_NAME = re.compile(r"[\s.,]*([―—–])\s*([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,4})\.?\s*$")
@@ -256,6 +257,15 @@ def _cue_for_quote(text: str, quote: Quote, by_sentence: dict[tuple[int, int], l
         if mention is not None:
             return CueHit(pos, pos + 1, ":", True, (s_open[0], s_open[1]), s_open[2], mention,
                           None)
+    # "Gowdy referenced a report that “…”": the sentence's subject and its verb.
+    if open_at > s_open[0]:
+        subject = _clause_subject(text, s_open[0], open_at)
+        if subject is not None:
+            verb = _MAIN_VERB.search(text, subject.end, open_at)
+            if verb is not None and verb.start() - subject.end <= 30 and \
+                    verb.group() not in _NOT_TAGS:
+                return CueHit(verb.start(), verb.end(), verb.group(), True,
+                              (s_open[0], s_open[1]), s_open[2], subject, None)
     # A quotation standing alone after a sentence with a cue in the same paragraph.
     if previous is not None and previous.paragraph == quote.paragraph and (
             open_at == s_open[0]):
