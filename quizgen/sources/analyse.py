@@ -133,9 +133,10 @@ def _link(text: str, found: list[Quote], hits: list[CueHit], sents: list[tuple[i
 
 
 _MAIN_VERB = re.compile(r"\b[a-z]{3,}(?:ed|es|s)\b")
+_QUOTE_MARK = re.compile(r"[“”\"]|''")
 _PRONOUNS = frozenset("he she they it we i".split())
 _CLAUSE_BREAK = re.compile(r",\s*(?:but|and|while)?\s*|\b(?:but|and|while)\s+")
-_DASH_NAME = re.compile(r"[\s.,]*([―—–])\s*([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,4})\.?\s*$")
+_DASH_NAME = re.compile(r"[\s.,]*([―—–-])\s*([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,4})\.?\s*$")
 _CONJUNCTION = re.compile(
     r"\b(?:but|and|while|because|although|though|which|when|if|so|who|whom|whose|that)\b")
 
@@ -208,7 +209,11 @@ def _cue_for_quote(text: str, quote: Quote, by_sentence: dict[tuple[int, int], l
         if len(gap.split()) <= 10 and not re.search(r"[“\"]", gap) and hit.speech and \
                 not _CONJUNCTION.search(gap) and text[hit.end - 1] != ":":
             return hit
-    tag = _speech_tag(text, quote, close, s_close)
+    tag_sentence = s_close
+    if s_close[1] <= close + 1 and i_close + 1 < len(sents) and \
+            sents[i_close + 1][2] == quote.paragraph and text[quote.end - 1] in "?!":
+        tag_sentence = (s_close[0], sents[i_close + 1][1], s_close[2])  # '“…?” Hannity pressed.'
+    tag = _speech_tag(text, quote, close, tag_sentence)
     if tag is not None:
         return tag
     colon = re.search(r":\s*$", text[s_open[0]:open_at])
@@ -278,4 +283,22 @@ def _cue_for_quote(text: str, quote: Quote, by_sentence: dict[tuple[int, int], l
             hits = [h for h in by_sentence.get((sentence[0], sentence[1]), []) if h.speech]
             if hits:
                 return hits[-1]
+    # "“…” ¶ - Bernie Sanders.": the name alone in the next paragraph.
+    if quote.close_mark >= 0 and quote.paragraph + 1 < len(paras):
+        nxt_start, nxt_end = paras[quote.paragraph + 1]
+        rest = text[quote.outer_end:paras[quote.paragraph][1]].strip(" .,")
+        dash = _DASH_NAME.match(" " + text[nxt_start:nxt_end])
+        if not rest and dash is not None:
+            named = Mention(nxt_start + dash.start(2) - 1, nxt_start + dash.end(2) - 1)
+            return CueHit(nxt_start + dash.start(1) - 1, nxt_start + dash.end(1) - 1,
+                          dash.group(1), True, (nxt_start, nxt_end), quote.paragraph + 1, named,
+                          None)
+    # "Trump speculated that … ¶ “…”": a paragraph of quotation after a reported one.
+    if open_at == paras[quote.paragraph][0] and quote.paragraph > 0 and i_open > 0:
+        prev = sents[i_open - 1]
+        hits = [h for h in by_sentence.get((prev[0], prev[1]), [])
+                if h.speech and h.mention is not None]
+        if prev[2] == quote.paragraph - 1 and hits and not _QUOTE_MARK.search(
+                text, hits[-1].end, prev[1]):
+            return hits[-1]
     return None
