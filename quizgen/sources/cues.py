@@ -175,6 +175,8 @@ def _read_cue(text: str, start: int, end: int, sentence: tuple[int, int], paragr
     gap_before = text[clause_start:start]
     if word.endswith(("ing", "s")) and _DETERMINER_END.search(gap_before):
         return None  # "a warning", "the calls": a noun
+    if gap_before.endswith("-"):
+        return None  # "so-called", "well-known"
     introduces_quote = _QUOTE_NEXT.match(text, end) is not None
     after_quote = clause_start != s_start  # "“…,” he will say."
     if _MODAL_BEFORE.search(gap_before) and word.split()[0] in BASE_FORMS and \
@@ -197,8 +199,11 @@ def _read_cue(text: str, start: int, end: int, sentence: tuple[int, int], paragr
             mention = previous.mention
         else:
             mention = _clause_subject(text, s_start, start)
-        if mention is None:
-            return None
+        if mention is None:  # ", saying …" still reports speech, whoever said it
+            if not gap_before.rstrip().endswith(","):
+                return None
+            content = _trimmed(text, end, _strip_end(text, sentence[1]))
+            return CueHit(start, end, word, speech, sentence, paragraph, None, content)
         content = _content(text, start, end, word, mention, True, sentence, clause_start,
                            characterization)
         return CueHit(start, end, word, speech, sentence, paragraph, mention, content,
@@ -291,6 +296,12 @@ _PASSIVE_BY = re.compile(r"\s+by\s+(?=[A-Za-z])")
 _COORDINATED = re.compile(
     r"(?:^|[\s,])(?:and|but|or)(?:\s+(?:has|have|had|also|then|later|would|will|was|were|is|"
     r"are|did|does|not))*\s*$")
+_LEAD_WORDS = frozenset(
+    "for in on at after before during with as by since under following despite amid asked "
+    "speaking when while if although though because once until unless upon conversely "
+    "however meanwhile still yet instead indeed moreover the a an".split())
+_DET_NP = re.compile(r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+(?:[\w’'-]+\s+){0,4}?"
+                     r"[\w’'-]+(?=\s+(?:\w+ly\s+)?[a-z]+(?:ed|s)\b)")
 _NP_START = re.compile(
     r"(?:(?:[A-Z][\w’'.-]*(?:\s+(?:of|de|al|bin|van|von)\s+|\s+)?)+"
     r"|(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+(?:[\w’'-]+\s+){0,4}?"
@@ -307,18 +318,17 @@ def _clause_subject(text: str, clause_start: int, cue_start: int) -> Mention | N
     base = start
     for comma in re.finditer(r",", text[base:cue_start]):
         head = text[start:base + comma.start()].strip()
-        if (head and head.split()[0].lower().endswith("ing")) or \
-                (head and head.split()[0].lower() in ("for", "in", "on", "at", "after", "before",
-                                                  "during", "with", "as", "by", "since",
-                                                  "under", "following", "despite", "amid",
-                                                  "asked", "speaking", "when", "while")):
+        first = head.split()[0].lower() if head else ""
+        if first.endswith(("ing", "ly")) or first in _LEAD_WORDS:
             start = base + comma.end()
             continue
         break
     while start < cue_start and text[start].isspace():
         start += 1
     match = _NP_START.match(text, start, cue_start)
-    if match is None:
+    if match is not None and text[match.start():match.end()].strip() in ("The", "A", "An"):
+        match = _DET_NP.match(text, start, cue_start)
+    if match is None or text[match.start():match.end()].strip().lower() in _LEAD_WORDS:
         return None
     end = match.end()
     while end > start and text[end - 1].isspace():

@@ -270,7 +270,7 @@ def noun_phrase_after(text: str, start: int, end: int) -> Mention | None:
     if start >= stop_at:
         return None
     phrase = text[start:stop_at]
-    if len(phrase.split()) > MAX_MENTION_WORDS:
+    if len(phrase.split()) > MAX_MENTION_WORDS + 8:  # "according to a 52-count civil complaint …"
         return None
     description = None
     rest_comma = text[stop_at:stop_at + 1] == ","
