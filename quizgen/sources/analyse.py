@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from quizgen.sources.cues import CueHit, Inside, _clause_subject, find_cues
 from quizgen.sources.hedges import find_hedges, find_non_responses
@@ -97,7 +98,11 @@ def _link(text: str, found: list[Quote], hits: list[CueHit], sents: list[tuple[i
     for quote in found:
         linked: CueHit | None = None
         if quote.continues and previous is not None:
-            linked = previous
+            # A paragraph that goes on with the quotation, unless it names its own speaker
+            # ("“…,” added Rep. Jim Clyburn").
+            own = _speech_tag(text, quote, quote.outer_end, sents[
+                bisect_right(sentence_starts, max(quote.outer_end - 1, 0)) - 1])
+            linked = own if own is not None and quote.close_mark >= 0 else previous
         else:
             linked = _cue_for_quote(text, quote, by_sentence, sents, sentence_starts, paras,
                                     previous)

@@ -193,6 +193,15 @@ def _read_cue(text: str, start: int, end: int, sentence: tuple[int, int], paragr
                            characterization)
         return CueHit(start, end, word, speech, sentence, paragraph, mention, content,
                       characterization, True)
+    trailing = _TRAILING_NAME.search(gap_before) if word.endswith("ing") else None
+    if trailing is not None and not _BE_BEFORE.search(gap_before):
+        # "footage of Hillary Clinton asking, “…”": the name right before the participle.
+        t_start = clause_start + trailing.start(1)
+        mention = Mention(t_start, t_start + len(trailing.group(1)))
+        content = _content(text, start, end, word, mention, True, sentence, clause_start,
+                           characterization)
+        return CueHit(start, end, word, speech, sentence, paragraph, mention, content,
+                      characterization, True)
     if word.endswith("ing") and not _BE_BEFORE.search(gap_before):
         # ", saying …" / ", adding …": the subject is the clause's own subject.
         if previous is not None and previous.mention is not None:
@@ -296,6 +305,8 @@ _PASSIVE_BY = re.compile(r"\s+by\s+(?=[A-Za-z])")
 _COORDINATED = re.compile(
     r"(?:^|[\s,])(?:and|but|or)(?:\s+(?:has|have|had|also|then|later|would|will|was|were|is|"
     r"are|did|does|not))*\s*$")
+_TRAILING_NAME = re.compile(
+    r"(?<![\w,])\s*((?:[A-Z][\w’'.-]+\s+){0,3}[A-Z][\w’'.-]+|he|she|they)\s+$")
 _LEAD_WORDS = frozenset(
     "for in on at after before during with as by since under following despite amid asked "
     "speaking when while if although though because once until unless upon conversely "
