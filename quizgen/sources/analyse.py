@@ -100,9 +100,9 @@ def _link(text: str, found: list[Quote], hits: list[CueHit], sents: list[tuple[i
         if quote.continues and previous is not None:
             # A paragraph that goes on with the quotation, unless it names its own speaker
             # ("“…,” added Rep. Jim Clyburn").
-            own = _speech_tag(text, quote, quote.outer_end, sents[
-                bisect_right(sentence_starts, max(quote.outer_end - 1, 0)) - 1])
-            linked = own if own is not None and quote.close_mark >= 0 else previous
+            own = _cue_for_quote(text, quote, by_sentence, sents, sentence_starts, paras,
+                                 previous) if quote.close_mark >= 0 else None
+            linked = own if own is not None else previous
         else:
             linked = _cue_for_quote(text, quote, by_sentence, sents, sentence_starts, paras,
                                     previous)
@@ -140,7 +140,6 @@ def _link(text: str, found: list[Quote], hits: list[CueHit], sents: list[tuple[i
 _MAIN_VERB = re.compile(r"\b[a-z]{3,}(?:ed|es|s)\b")
 _QUOTE_MARK = re.compile(r"[“”\"]|''")
 _PRONOUNS = frozenset("he she they it we i".split())
-_CLAUSE_BREAK = re.compile(r",\s*(?:but|and|while)?\s*|\b(?:but|and|while)\s+")
 _DASH_NAME = re.compile(r"[\s.,]*([―—–-])\s*([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,4})\.?\s*$")
 _CONJUNCTION = re.compile(
     r"\b(?:but|and|while|because|although|though|which|when|if|so|who|whom|whose|that)\b")
@@ -186,7 +185,6 @@ def _speech_tag(text: str, quote: Quote, close: int,
 def _cue_for_quote(text: str, quote: Quote, by_sentence: dict[tuple[int, int], list[CueHit]],
                    sents: list[tuple[int, int, int]], sentence_starts: list[int],
                    paras: list[tuple[int, int]], previous: CueHit | None) -> CueHit | None:
-    from bisect import bisect_right
 
     close = quote.outer_end
     open_at = quote.open_mark
@@ -219,19 +217,8 @@ def _cue_for_quote(text: str, quote: Quote, by_sentence: dict[tuple[int, int], l
             sents[i_close + 1][2] == quote.paragraph and text[quote.end - 1] in "?!":
         tag_sentence = (s_close[0], sents[i_close + 1][1], s_close[2])  # '“…?” Hannity pressed.'
     tag = _speech_tag(text, quote, close, tag_sentence)
-    if tag is not None:
+    if tag is not None and (not before or len(text[close:tag.start].split()) <= 1):
         return tag
-    colon = re.search(r":\s*$", text[s_open[0]:open_at])
-    if before and colon is not None:
-        pos = s_open[0] + colon.start()
-        if len(text[before[-1].end:pos].split()) > 3:
-            # "Reid said …, but he gave the Texan a back-handed compliment: “…”"
-            clause = max([before[-1].end, *(m.end() for m in _CLAUSE_BREAK.finditer(
-                text, before[-1].end, pos))])
-            mention = _clause_subject(text, clause, pos)
-            if mention is not None:
-                return CueHit(pos, pos + 1, ":", True, (s_open[0], s_open[1]), s_open[2],
-                              mention, None)
     if before:
         nearest = before[-1]
         if nearest.characterization and nearest.mention is not None and \
