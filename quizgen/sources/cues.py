@@ -312,7 +312,9 @@ _LEAD_WORDS = frozenset(
     "speaking when while if although though because once until unless upon conversely "
     "however meanwhile still yet instead indeed moreover the a an".split())
 _DET_NP = re.compile(r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+(?:[\w’'-]+\s+){0,4}?"
-                     r"[\w’'-]+(?=\s+(?:\w+ly\s+)?[a-z]+(?:ed|s)\b)")
+                     r"[\w’'-]+(?=\s+(?:\w+ly\s+)?(?:[a-z]+(?:ed|s)|began|was|were|is|are|"
+                     r"has|had|did|made|took|went|came|gave|held|threw|got|kept|left|met|put|"
+                     r"ran|sat|saw|sent|spoke|stood|wrote|told|said|will|would|can|could)\b)")
 _NP_START = re.compile(
     r"(?:(?:[A-Z][\w’'.-]*(?:\s+(?:of|de|al|bin|van|von)\s+|\s+)?)+"
     r"|(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+(?:[\w’'-]+\s+){0,4}?"
@@ -330,7 +332,9 @@ def _clause_subject(text: str, clause_start: int, cue_start: int) -> Mention | N
     for comma in re.finditer(r",", text[base:cue_start]):
         head = text[start:base + comma.start()].strip()
         first = head.split()[0].lower() if head else ""
-        if first.endswith(("ing", "ly")) or first in _LEAD_WORDS:
+        short_adverbial = 0 < len(head.split()) <= 3 and not looks_like_name(head) and \
+            first not in ("the", "a", "an", "his", "her", "its", "their")
+        if first.endswith(("ing", "ly")) or first in _LEAD_WORDS or short_adverbial:
             start = base + comma.end()
             continue
         break
