@@ -222,9 +222,9 @@ def _cue_for_quote(text: str, quote: Quote, by_sentence: dict[tuple[int, int], l
     if before:
         nearest = before[-1]
         if nearest.mention is None:  # ", saying “…”" with no subject found: an earlier cue
-            named = [h for h in before if h.mention is not None]
-            if named:
-                nearest = named[-1]
+            with_subject = [h for h in before if h.mention is not None]
+            if with_subject:
+                nearest = with_subject[-1]
         if nearest.characterization and nearest.mention is not None and \
                 text[nearest.mention.start:nearest.mention.end].lower() in _PRONOUNS:
             outer = [h for h in before[:-1] if h.speech and h.mention is not None]
