@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from quizgen.sources.lexicon import (
     BARE_CUES,
     BASE_FORMS,
+    DAYS_MONTHS,
     MENTAL_FORMS,
     PRONOUNS,
     SPEECH_FORMS,
@@ -194,7 +195,8 @@ def _read_cue(text: str, start: int, end: int, sentence: tuple[int, int], paragr
         return CueHit(start, end, word, speech, sentence, paragraph, mention, content,
                       characterization, True)
     trailing = _TRAILING_NAME.search(gap_before) if word.endswith("ing") else None
-    if trailing is not None and not _BE_BEFORE.search(gap_before):
+    if trailing is not None and not _BE_BEFORE.search(gap_before) and \
+            trailing.group(1).split()[-1].lower() not in DAYS_MONTHS:
         # "footage of Hillary Clinton asking, “…”": the name right before the participle.
         t_start = clause_start + trailing.start(1)
         mention = Mention(t_start, t_start + len(trailing.group(1)))
@@ -329,13 +331,18 @@ def _clause_subject(text: str, clause_start: int, cue_start: int) -> Mention | N
     if lead is not None:
         start += lead.end()
     base = start
+    skipped = ""
     for comma in re.finditer(r",", text[base:cue_start]):
         head = text[start:base + comma.start()].strip()
         first = head.split()[0].lower() if head else ""
         short_adverbial = 0 < len(head.split()) <= 3 and not looks_like_name(head) and \
             first not in ("the", "a", "an", "his", "her", "its", "their")
-        if first.endswith(("ing", "ly")) or first in _LEAD_WORDS or short_adverbial:
+        # "In Ames, Iowa, on Sunday, Mrs. Clinton …": a place's state goes with the place.
+        place = bool(re.search(r"\b(?:in|at|from|near|of)\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?$",
+                               skipped)) and looks_like_name(head) and len(head.split()) <= 3
+        if first.endswith(("ing", "ly")) or first in _LEAD_WORDS or short_adverbial or place:
             start = base + comma.end()
+            skipped = head
             continue
         break
     while start < cue_start and text[start].isspace():
