@@ -178,6 +178,9 @@ def _read_cue(text: str, start: int, end: int, sentence: tuple[int, int], paragr
         return None  # "a warning", "the calls": a noun
     if gap_before.endswith("-"):
         return None  # "so-called", "well-known"
+    if word in _PASSIVE_FORMS and _BE_BEFORE.search(gap_before) and \
+            not _PASSIVE_BY.match(text, end, s_end):
+        return None  # "she was asked to …": the one spoken to, not the speaker
     introduces_quote = _QUOTE_NEXT.match(text, end) is not None
     after_quote = clause_start != s_start  # "“…,” he will say."
     if _MODAL_BEFORE.search(gap_before) and word.split()[0] in BASE_FORMS and \
@@ -299,10 +302,13 @@ _CAPITAL_NEXT = re.compile(r"\s+[A-Z]|\s*$")
 _QUOTE_AFTER_PUNCT = re.compile(r"\s*[:,]\s*(?:[“\"]|'')")
 _QUOTE_NEXT = re.compile(r"\s*[:,]?\s*(?:[“\"]|'')")
 _MODAL_BEFORE = re.compile(
-    r"(?:^|\s)(?:should|would|could|will|must|may|might|can|cannot|to|not|n[’']t|never)"
+    r"(?:^|\s)(?:should|would|could|will|must|may|might|can|cannot|to|not|n[’']t|never|"
+    r"let[’']s|let\s+us)"
     r"(?:\s+(?:also|not|never|then|still|just))*\s*$", re.IGNORECASE)
 _BE_BEFORE = re.compile(r"(?:^|\s)(?:is|are|was|were|been|be|am|’s|'s|’re|'re)"
                         r"(?:\s+(?:also|not|now|still|just|repeatedly|publicly))*\s*$")
+_PASSIVE_FORMS = frozenset("asked told called urged warned informed ordered advised "
+                           "described quoted".split())
 _PASSIVE_BY = re.compile(r"\s+by\s+(?=[A-Za-z])")
 _COORDINATED = re.compile(
     r"(?:^|[\s,])(?:and|but|or)(?:\s+(?:has|have|had|also|then|later|would|will|was|were|is|"

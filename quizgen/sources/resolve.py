@@ -27,6 +27,7 @@ _HEAD_CUT = re.compile(
     r"\s+(?:of|for|at|in|from|close\s+to|familiar\s+with|with|who|that|which|on|to|under|"
     r"within|inside|among|involved|briefed|knowledgeable|based)\b", re.IGNORECASE)
 _PERSONAL = frozenset({"he", "she", "i"})
+_HONORIFICS = frozenset("mr. mrs. ms. dr. mr mrs ms dr miss sir".split())
 _PLURAL_PRONOUNS = frozenset({"they", "we"})
 _RELATIVE = frozenset({"who", "which", "that"})
 _ANONYMITY = re.compile(
@@ -141,6 +142,8 @@ class Resolver:
     def _lookup(self, mention: Span, attribution: Attribution) -> _Entry | None:
         phrase = mention.text.strip()
         low = phrase.lower()
+        if low == "i":  # outside a quotation, "I" is the writer (an opinion piece, a column)
+            return self._writer(mention)
         if low in _PERSONAL:
             return self._latest(lambda e: e.person and not e.plural)
         if low in _PLURAL_PRONOUNS:
@@ -159,6 +162,16 @@ class Resolver:
                 return None
             return self._lookup(span, Attribution(None, span, attribution.cue, None, False))
         return self._noun_phrase(mention, attribution)
+
+    def _writer(self, mention: Span) -> _Entry:
+        for entry in self.entries:
+            if entry.key == "\x00writer":
+                return entry
+        source = Source(f"tmp{len(self.entries)}", None, "the writer (first person)",
+                        "named-person", False)
+        entry = _Entry(source, "\x00writer", "writer", False, True, order=len(self.entries))
+        self.entries.append(entry)
+        return entry
 
     def _latest(self, accept: object) -> _Entry | None:
         assert callable(accept)
@@ -241,15 +254,18 @@ class Resolver:
                 context = " ".join(low_words + _words(description or ""))
                 if any(w in EXPERT_WORDS for w in context.split()) or "think tank" in context:
                     kind = "named-expert"
-                elif any(w in OFFICIAL_WORDS or w in TITLES for w in context.split()):
+                elif any((w in OFFICIAL_WORDS or w in TITLES) and w not in _HONORIFICS
+                         for w in context.split()):
                     kind = "named-official"
                 else:
                     kind = "named-person"
                 person = True
                 plural = False
             source = Source("", name, description, kind, False)
-            if kind != "named-person" and not description and len(mention.text) > len(name):
-                source.description = mention.text
+            extra = [w for w in mention.text.split() if w.lower() not in _HONORIFICS
+                     and w not in name.split()]
+            if kind != "named-person" and not description and extra:
+                source.description = mention.text  # "Defense Secretary Ash Carter"
         else:
             kind, person = _describe(low_words, head, group)
             anonymous = kind in ("anonymous-official", "unnamed-source") or (
@@ -299,6 +315,8 @@ class Resolver:
             source.mentions.sort()
             if old in self.no_response_ids and old not in self.attributed_ids:
                 source.type, source.anonymous = "no-response", False
+            elif source.type == "named-person" and source.name:
+                source.type = self._title_type(source.name)
             self._anonymity(entry)
             out.append(source)
         for attribution in attributions:
@@ -306,6 +324,20 @@ class Resolver:
                 attribution.source = mapping.get(attribution.source)
         self.mapping = mapping
         return out
+
+    def _title_type(self, name: str) -> str:
+        """Look for the title the article gives a named person anywhere ("Attorney General
+        Loretta E. Lynch", "Lynch, the attorney general,"): an official or an expert."""
+        last = re.escape(name.split()[-1])
+        pattern = re.compile(r"((?:[\w.’'-]+\s+){1,4})(?:[A-Z][\w.’'-]*\s+){0,3}" + last +
+                             r"\b|\b" + last + r",\s+((?:[\w’'-]+\s+){1,6}?[\w’'-]+),")
+        for match in pattern.finditer(self.text):
+            words = _words(match.group(1) or match.group(2) or "")
+            if any(w in EXPERT_WORDS for w in words):
+                return "named-expert"
+            if any(w in OFFICIAL_WORDS and w not in _HONORIFICS for w in words):
+                return "named-official"
+        return "named-person"
 
     def _anonymity(self, entry: _Entry) -> None:
         source = entry.source

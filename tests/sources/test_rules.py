@@ -236,3 +236,24 @@ def test_crlf_offsets_index_the_text_as_read() -> None:
     [quote] = _direct(data)
     assert quote["content"] == _span(text, "We are safe")
     assert data["paragraphs"][1] == {"start": text.index("“"), "end": len(text) - 2}
+
+
+def test_title_elsewhere_types_a_named_official_and_passive_asked_is_no_cue() -> None:
+    text = ("Defense Secretary Ash Carter arrived in Manila on Friday.\n"
+            "Carter said the United States would keep flying in the region. He was asked "
+            "about the islands.\n")
+    data = _json(text)
+    assert [a["cue"]["text"] for a in data["attributions"]] == ["said"]
+    [carter] = data["sources"]
+    assert (carter["name"], carter["type"]) == ("Carter", "named-official")
+
+
+def test_i_outside_a_quotation_is_the_writer() -> None:
+    text = ("Gregory Brew, an analyst at Eurasia Group, said the strikes were a warning.\n"
+            "I wrote in 2014 that such strikes were likely.\n")
+    data = _json(text)
+    brew, writer = data["sources"]
+    assert brew["name"] == "Gregory Brew"
+    assert (writer["description"], writer["type"]) == ("the writer (first person)",
+                                                       "named-person")
+    assert [a["source"] for a in data["attributions"]] == [brew["id"], writer["id"]]
