@@ -128,17 +128,21 @@ def _link(text: str, found: list[Quote], hits: list[CueHit], sents: list[tuple[i
             continue
         content = None if hit.content is None else Span(
             hit.content[0], hit.content[1], text[hit.content[0]:hit.content[1]])
+        silent = hit.word in ("declined", "refused") and content is not None and \
+            _SILENCE.match(content.text) is not None
         out.append((hit.start, Attribution(
             source=None, mention=_span(text, hit.mention),
             cue=Span(hit.start, hit.end, text[hit.start:hit.end]), content=content,
             direct=False, characterization=hit.characterization, paragraph=hit.paragraph,
-            description=_description(text, hit.mention))))
+            description=_description(text, hit.mention), non_response=silent)))
     out.sort(key=lambda pair: (pair[1].cue.start if not pair[1].direct else pair[0]))
     return [a for _, a in out]
 
 
 _MAIN_VERB = re.compile(r"\b[a-z]{3,}(?:ed|es|s)\b")
 _QUOTE_MARK = re.compile(r"[“”\"]|''")
+_SILENCE = re.compile(r"to\s+(?:comment|say|respond|discuss|elaborate|be\s+(?:interviewed|named|"
+                      r"identified)|answer|speak)\b")
 _PRONOUNS = frozenset("he she they it we i".split())
 _DASH_NAME = re.compile(r"[\s.,]*([―—–-])\s*([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,4})\.?\s*$")
 _CONJUNCTION = re.compile(

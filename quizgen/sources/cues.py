@@ -10,6 +10,7 @@ from quizgen.sources.lexicon import (
     BARE_CUES,
     BASE_FORMS,
     DAYS_MONTHS,
+    DOCUMENT_WORDS,
     MENTAL_FORMS,
     PRONOUNS,
     SPEECH_FORMS,
@@ -129,11 +130,42 @@ def find_cues(text: str, sentences: list[tuple[int, int, int]], inside: Inside) 
             if hit is None:
                 continue
             key = "is seen as" if hit.word.endswith("seen as") else hit.word
-            hit.reported = key in (BARE_CUES if hit.bare else SUBJECT_CUES)
+            hit.reported = key in (BARE_CUES if hit.bare else SUBJECT_CUES) or (
+                key in _FINDINGS and hit.mention is not None
+                and _head_word(text, hit.mention) in DOCUMENT_WORDS)  # "the poll found"
             if hit.reported or (hit.speech and not hit.bare) or EXPERIMENT:
                 hits.append(hit)
                 previous = hit
+    hits.extend(_in_a_poll(text, sentences, inside))
+    hits.sort(key=lambda h: h.start)
     return hits
+
+
+_FINDINGS = frozenset("found finds find show shows showed shown suggest suggests suggested "
+                      "indicate indicates indicated estimate estimates estimated".split())
+_IN_A_POLL = re.compile(
+    r"\b[Ii]n\s+((?:an?|the|its|their|his|her)\s+(?:[\w/.&’'-]+\s+){0,8}?(?:poll|survey|"
+    r"study|report|analysis)s?)\b")
+
+
+def _head_word(text: str, mention: Mention) -> str:
+    words = re.findall(r"[a-z]+", text[mention.start:mention.end].lower())
+    return words[-1] if words else ""
+
+
+def _in_a_poll(text: str, sentences: list[tuple[int, int, int]], inside: Inside) -> list[CueHit]:
+    """Give "In a CNN poll released Monday, 50 percent …": the poll is the source."""
+    out = []
+    for s_start, s_end, paragraph in sentences:
+        for match in _IN_A_POLL.finditer(text, s_start, s_end):
+            comma = text.find(",", match.end(), min(s_end, match.end() + 60))
+            if inside(match.start()) or match.start() != s_start or comma < 0:
+                continue
+            mention = Mention(match.start(1), match.end(1))
+            content = _trimmed(text, match.end(), _strip_end(text, s_end))
+            out.append(CueHit(match.start(), match.start() + 2, "in", True, (s_start, s_end),
+                              paragraph, mention, content))
+    return out
 
 
 def _clause_start(text: str, s_start: int, pos: int, inside: Inside) -> int:

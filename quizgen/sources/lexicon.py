@@ -74,7 +74,7 @@ SPEECH_LEMMAS = (
     "reaffirm concede clarify inform advise accuse ridicule hail applaud condemn welcome "
     "complain recommend threaten vow wonder label herald protest comment shout chant yell "
     "scream echo confide jeer portray frame cheer read liken laud whisper snipe boom deride "
-    "interject recount"
+    "interject recount decline"
 ).split()
 
 # Verbs of belief, wish and finding: cues only with a subject right before them.
@@ -237,7 +237,7 @@ DETERMINERS = frozenset(
 # Cue forms that count when a subject is found before them: each form was kept
 # when, on news copy, it marked an attribution more than about 55 % of the time.
 SUBJECT_CUES = frozenset(w.replace("_", " ") for w in (
-    "according_to accuse accused accuses accusing acknowledge acknowledged acknowledges "
+    "declined according_to accuse accused accuses accusing acknowledge acknowledged acknowledges "
     "acknowledging added adding adds admit admits admitted agreed alleges announce announced "
     "announces announcing applauding applauds argue argued argues arguing asked asking "
     "asserted asserting assured assures assuring attacked believing blame blamed blames "

@@ -118,7 +118,10 @@ class Resolver:
         if entry is None:
             return None
         self.recent.append(entry)
-        self.attributed_ids.add(entry.source.id)
+        if attribution.non_response:
+            self.no_response_ids.add(entry.source.id)
+        else:
+            self.attributed_ids.add(entry.source.id)
         entry.sentences.add(self._sentence_index(attribution.cue.start))
         if attribution.mention not in entry.source.mentions:
             entry.source.mentions.append(attribution.mention)

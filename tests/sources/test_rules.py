@@ -257,3 +257,16 @@ def test_i_outside_a_quotation_is_the_writer() -> None:
     assert (writer["description"], writer["type"]) == ("the writer (first person)",
                                                        "named-person")
     assert [a["source"] for a in data["attributions"]] == [brew["id"], writer["id"]]
+
+
+def test_declined_to_comment_is_a_non_response_on_both_lists() -> None:
+    text = "A spokesman for the company declined to comment on the report.\n"
+    data = _json(text)
+    [attribution] = data["attributions"]
+    assert (attribution["cue"], attribution["non_response"]) == (
+        _span(text, "declined"), True)
+    assert attribution["mention"] == _span(text, "A spokesman for the company")
+    [silent] = data["non_responses"]
+    assert silent["text"] == "declined to comment"
+    assert silent["source"] == attribution["source"]
+    assert _source(data, silent["source"])["type"] == "no-response"
