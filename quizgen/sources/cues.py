@@ -137,6 +137,7 @@ def find_cues(text: str, sentences: list[tuple[int, int, int]], inside: Inside) 
                 hits.append(hit)
                 previous = hit
     hits.extend(_in_a_poll(text, sentences, inside))
+    hits.extend(_headline_colons(text, sentences, inside))
     hits.sort(key=lambda h: h.start)
     return hits
 
@@ -165,6 +166,42 @@ def _in_a_poll(text: str, sentences: list[tuple[int, int, int]], inside: Inside)
             content = _trimmed(text, match.end(), _strip_end(text, s_end))
             out.append(CueHit(match.start(), match.start() + 2, "in", True, (s_start, s_end),
                               paragraph, mention, content))
+    return out
+
+
+_LABEL_COLON = re.compile(
+    r"((?:[A-Z][\w.’'-]*|[a-z]{1,3})(?:\s+(?:[A-Z][\w.’'-]*|of|the|for|and|de|al)){0,4}):\s+"
+    r"(?=[A-Z“\"‘'])")
+_NOT_LABELS = frozenset(
+    "note editor editor's editor’s update updated correction photo video watch read related q a "
+    "source sources image credit subscribe follow contact email tags listen see also share "
+    "click sign advertisement caption name age city job pay why what how who when where "
+    "warning disclaimer transcript".split())
+
+
+def _headline_colons(text: str, sentences: list[tuple[int, int, int]],
+                     inside: Inside) -> list[CueHit]:
+    """Give "John McCain: Populist Anger Appeals to …" (a name, a colon, their words) at the
+    start of a paragraph: headlines and transcripts attribute this way."""
+    out = []
+    seen: set[int] = set()
+    for s_start, s_end, paragraph in sentences:
+        if paragraph in seen:
+            continue
+        seen.add(paragraph)
+        match = _LABEL_COLON.match(text, s_start, s_end)
+        if match is None or inside(s_start):
+            continue
+        label = match.group(1)
+        if label.split()[0].lower().strip(".") in _NOT_LABELS or \
+                label.split()[0].lower() in DAYS_MONTHS or any(ch.isdigit() for ch in label) \
+                or not looks_like_name(label) or label.isupper() and len(label) > 3:
+            continue
+        colon = match.end(1)
+        mention = Mention(match.start(1), match.end(1))
+        content = _trimmed(text, match.end(), _strip_end(text, s_end))
+        out.append(CueHit(colon, colon + 1, ":", True, (s_start, s_end), paragraph, mention,
+                          content))
     return out
 
 
