@@ -36,6 +36,7 @@ _CHARACTERIZING = frozenset(
 
 
 _WORD = re.compile(r"[A-Za-z]+")
+REACH = 300
 
 
 def _phrases() -> dict[str, list[tuple[str, ...]]]:
@@ -232,7 +233,9 @@ def _read_cue(text: str, start: int, end: int, sentence: tuple[int, int], paragr
         return CueHit(start, end, word, True, sentence, paragraph, mention, content, True, False)
     if _OBJECT_NOT_CLAUSE.match(text, end, s_end) and word.startswith("recall"):
         return None  # "recalled its ambassador"
-    clause_start = _clause_start(text, s_start, start, inside)
+    # A subject sits within a few hundred characters of its cue: looking no further keeps the
+    # work per cue bounded, however long the sentence.
+    clause_start = max(_clause_start(text, s_start, start, inside), start - REACH)
     by = _PASSIVE_BY.match(text, end, s_end)
     if by is not None and speech:  # "a bombing claimed by the Islamic State group"
         mention = noun_phrase_after(text, by.end(), s_end)
@@ -242,7 +245,9 @@ def _read_cue(text: str, start: int, end: int, sentence: tuple[int, int], paragr
         content = _trimmed(text, dets[-1].start() if dets else clause_start, start)
         return CueHit(start, end, word, speech, sentence, paragraph, mention, content,
                       characterization, False)
-    gap_before = text[clause_start:start]
+    # The words just before the cue: enough for every pattern anchored at the cue.
+    tail_start = max(clause_start, start - 120)
+    gap_before = text[tail_start:start]
     if word.endswith(("ing", "s")) and _DETERMINER_END.search(gap_before):
         return None  # "a warning", "the calls": a noun
     if gap_before.endswith("-"):
@@ -260,7 +265,7 @@ def _read_cue(text: str, start: int, end: int, sentence: tuple[int, int], paragr
         return None  # "Pakistan attacked militants": an act, not an attribution
     with_np = _WITH_NP.search(gap_before) if word.endswith("ing") else None
     if with_np is not None:  # "with officials in Pakistan and Iran often accusing …"
-        np_start = clause_start + with_np.start(1)
+        np_start = tail_start + with_np.start(1)
         mention = Mention(np_start, np_start + len(with_np.group(1)))
         content = _content(text, start, end, word, mention, True, sentence, clause_start,
                            characterization)
@@ -270,7 +275,7 @@ def _read_cue(text: str, start: int, end: int, sentence: tuple[int, int], paragr
     if trailing is not None and not _BE_BEFORE.search(gap_before) and \
             trailing.group(1).split()[-1].lower() not in DAYS_MONTHS:
         # "footage of Hillary Clinton asking, “…”": the name right before the participle.
-        t_start = clause_start + trailing.start(1)
+        t_start = tail_start + trailing.start(1)
         mention = Mention(t_start, t_start + len(trailing.group(1)))
         content = _content(text, start, end, word, mention, True, sentence, clause_start,
                            characterization)
@@ -400,7 +405,7 @@ _NP_START = re.compile(
 
 def _clause_subject(text: str, clause_start: int, cue_start: int) -> Mention | None:
     """Give the subject a participle ("…, saying") shares with its clause's main verb."""
-    start = clause_start
+    start = max(clause_start, cue_start - 2 * REACH)
     lead = re.match(r"(?:but|and|yet|so|still|however|meanwhile)\b[\s,]*", text[start:cue_start],
                     re.IGNORECASE)
     if lead is not None:

@@ -76,8 +76,9 @@ def looks_like_name(phrase: str) -> bool:
 
 def subject_before(text: str, clause_start: int, cue_start: int) -> Mention | None:
     """Give the subject that ends right before a cue, its appositive aside, or None."""
+    clause_start = max(clause_start, cue_start - 300)
     region_end = cue_start
-    tail = BETWEEN_TAIL.search(text, clause_start, region_end)
+    tail = BETWEEN_TAIL.search(text, max(clause_start, region_end - 100), region_end)
     if tail is not None and tail.end() == region_end:
         region_end = tail.start()
     what = _WHAT_NP.search(text, clause_start, region_end)

@@ -27,6 +27,7 @@ _HEAD_CUT = re.compile(
     r"\s+(?:of|for|at|in|from|close\s+to|familiar\s+with|with|who|that|which|on|to|under|"
     r"within|inside|among|involved|briefed|knowledgeable|based)\b", re.IGNORECASE)
 _PERSONAL = frozenset({"he", "she", "i"})
+_NAME_WORD = re.compile(r"[A-Z][\w’'.-]*[\w]|[A-Z]")
 _HONORIFICS = frozenset("mr. mrs. ms. dr. mr mrs ms dr miss sir".split())
 _PLURAL_PRONOUNS = frozenset({"they", "we"})
 _RELATIVE = frozenset({"who", "which", "that"})
@@ -55,6 +56,7 @@ class _Entry:
     last_name: str | None = None
     order: int = 0
     sentences: set[int] = field(default_factory=set)
+    seen: set[tuple[int, int]] = field(default_factory=set)  # mention spans already listed
 
 
 def _head(phrase: str) -> str:
@@ -106,6 +108,7 @@ class Resolver:
         self.entries: list[_Entry] = []
         self.recent: list[_Entry] = []  # the sources of attributions, most recent last
         self.no_response_ids: set[str] = set()
+        self._positions: dict[str, list[int]] | None = None
         self.attributed_ids: set[str] = set()
 
     # -- mentions --------------------------------------------------------------------------
@@ -123,7 +126,8 @@ class Resolver:
         else:
             self.attributed_ids.add(entry.source.id)
         entry.sentences.add(self._sentence_index(attribution.cue.start))
-        if attribution.mention not in entry.source.mentions:
+        if (attribution.mention.start, attribution.mention.end) not in entry.seen:
+            entry.seen.add((attribution.mention.start, attribution.mention.end))
             entry.source.mentions.append(attribution.mention)
         return entry.source.id
 
@@ -135,7 +139,8 @@ class Resolver:
         if entry is None:
             return None
         self.no_response_ids.add(entry.source.id)
-        if m not in entry.source.mentions:
+        if (m.start, m.end) not in entry.seen:
+            entry.seen.add((m.start, m.end))
             entry.source.mentions.append(m)
         return entry.source.id
 
@@ -331,11 +336,18 @@ class Resolver:
     def _title_type(self, name: str) -> str:
         """Look for the title the article gives a named person anywhere ("Attorney General
         Loretta E. Lynch", "Lynch, the attorney general,"): an official or an expert."""
-        last = re.escape(name.split()[-1])
-        pattern = re.compile(r"((?:[\w.’'-]+\s+){1,4})(?:[A-Z][\w.’'-]*\s+){0,3}" + last +
-                             r"\b|\b" + last + r",\s+((?:[\w’'-]+\s+){1,6}?[\w’'-]+),")
-        for match in pattern.finditer(self.text):
-            words = _words(match.group(1) or match.group(2) or "")
+        last = name.split()[-1]
+        if self._positions is None:  # one pass over the text, shared by every name
+            self._positions = {}
+            for word in _NAME_WORD.finditer(self.text):
+                self._positions.setdefault(word.group(), []).append(word.start())
+        for start in self._positions.get(last, [])[:40]:
+            end = start + len(last)
+            before = re.split(r"[.;:,“”\"()\n]", self.text[max(0, start - 60):start])[-1]
+            words = _words(before)[-5:]
+            after = self.text[end:end + 90]
+            if after.startswith(","):
+                words += _words(after[1:].split(",")[0])
             if any(w in EXPERT_WORDS for w in words):
                 return "named-expert"
             if any(w in OFFICIAL_WORDS and w not in _HONORIFICS for w in words):

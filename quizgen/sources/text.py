@@ -29,8 +29,26 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     return out
 
 
+MAX_SENTENCE = 1200  # characters: longer runs are cut, so the work stays linear in the text
+
+
 def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Split the paragraph text[start:end] into sentences, as (start, end)."""
+    out: list[tuple[int, int]] = []
+    for s_start, s_end in _sentences(text, start, end):
+        while s_end - s_start > MAX_SENTENCE:
+            cut = text.rfind(" ", s_start + MAX_SENTENCE // 2, s_start + MAX_SENTENCE)
+            cut = cut if cut > s_start else s_start + MAX_SENTENCE
+            out.append((s_start, cut))
+            s_start = cut
+            while s_start < s_end and text[s_start].isspace():
+                s_start += 1
+        if s_start < s_end:
+            out.append((s_start, s_end))
+    return out
+
+
+def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     out = []
     begin = start
     for match in _SENTENCE_END.finditer(text, start, end):
