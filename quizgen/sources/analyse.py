@@ -78,10 +78,8 @@ def _quote_span(text: str, quote: Quote) -> Span:
 
 
 def _sentence_of(sents: list[tuple[int, int, int]], pos: int) -> tuple[int, int, int]:
-    for sentence in sents:
-        if sentence[0] <= pos < sentence[1]:
-            return sentence
-    return sents[-1]
+    index = bisect_right([s for s, _, _ in sents], pos) - 1
+    return sents[max(index, 0)]
 
 
 def _link(text: str, found: list[Quote], hits: list[CueHit], sents: list[tuple[int, int, int]],

@@ -134,7 +134,7 @@ def find_cues(text: str, sentences: list[tuple[int, int, int]], inside: Inside) 
             hit.reported = key in (BARE_CUES if hit.bare else SUBJECT_CUES) or (
                 key in _FINDINGS and hit.mention is not None
                 and _head_word(text, hit.mention) in DOCUMENT_WORDS)  # "the poll found"
-            if hit.reported or (hit.speech and not hit.bare) or EXPERIMENT:
+            if hit.reported or (hit.speech and not hit.bare):
                 hits.append(hit)
                 previous = hit
     hits.extend(_in_a_poll(text, sentences, inside))
@@ -335,13 +335,12 @@ def _read_cue(text: str, start: int, end: int, sentence: tuple[int, int], paragr
 def _bare(text: str, start: int, end: int, word: str, speech: bool, sentence: tuple[int, int],
           paragraph: int) -> CueHit | None:
     """Give a cue with no subject found, when the word is a cue on its own."""
-    if EXPERIMENT or word in BARE_CUES:
+    if word in BARE_CUES:
         content = _trimmed(text, end, _strip_end(text, sentence[1]))
         return CueHit(start, end, word, speech, sentence, paragraph, None, content, bare=True)
     return None
 
 
-EXPERIMENT = False  # the benchmark's form statistics: keep every candidate
 
 
 def _mental_ok(text: str, mention: Mention, cue_start: int) -> bool:

@@ -106,20 +106,7 @@ SPEECH_FORMS = frozenset(forms(SPEECH_LEMMAS)) | {
     "pushes back"}
 MENTAL_FORMS = frozenset(forms(MENTAL_LEMMAS))
 
-# Forms too often something else ("the report", "a claim", "notes", "charges") to stand alone.
-NEEDS_SUBJECT = frozenset(
-    "say report reports claims claim charges charge notes note states state estimate estimates "
-    "question questions counter counters caution remark remarks demand demands pledge pledges "
-    "promise promises mention boast joke point refer continue continues concede blast slam "
-    "reply replies confirm deny praise cite vow vows warn urge argue explain ask tell write "
-    "add admit describe accuse criticize dismiss reject testify predict suggest announce "
-    "observe observes lament plead maintain maintains assert contend insist recall express "
-    "indicate reveal conclude speculate allege reiterate stress emphasize complain declare "
-    "acknowledge respond".split()
-)
-
 PRONOUNS = frozenset("he she they it we i you who which that".split())
-PERSON_PRONOUNS = frozenset("he she".split())
 
 # Words that may sit between a subject and its verb: "he also said", "the official has said".
 _BETWEEN = (
@@ -234,8 +221,9 @@ DETERMINERS = frozenset(
     "several this that these those no all any his her its their our but and".split()
 )
 
-# Cue forms that count when a subject is found before them: each form was kept
-# when, on news copy, it marked an attribution more than about 55 % of the time.
+# Cue forms that count when a subject is found before them: each form was kept when, on the
+# PolNeAR train split (2016 US political news), it marked an annotated attribution more than
+# about 55 % of the time, the list as a whole keeping cue precision near 86 %.
 SUBJECT_CUES = frozenset(w.replace("_", " ") for w in (
     "declined according_to accuse accused accuses accusing acknowledge acknowledged acknowledges "
     "acknowledging added adding adds admit admits admitted agreed alleges announce announced "
