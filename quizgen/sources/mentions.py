@@ -27,7 +27,8 @@ _APPOSITIVE_START = re.compile(
     r"^(?:a|an|the|who|whose|which|whom|himself|herself|its|his|her|their|one of|"
     r"[a-z][\w-]*(?:\s+of\b|\s+at\b|\s+for\b))\b")
 _AFTER_STOP = re.compile(
-    r",|\.(?=\s|$)|;|:|\(|—|–| - |\s+(?:in|on|at|during|after|before|when|while|as|to|that|"
+    r",|(?<![A-Z])(?<!Mr)(?<!Ms)(?<!Dr)(?<!Jr)(?<!Sr)(?<!St)(?<!Lt)(?<!Mrs)(?<!Sen)(?<!Gov)"
+    r"(?<!Rep)(?<!Gen)(?<!Col)\.(?=\s|$)|;|:|\(|—|–| - |\s+(?:in|on|at|during|after|before|when|while|as|to|that|"
     r"about|of the\s+(?:\w+day)|last|this|earlier|later|told|adding|according|who|which|"
     r"whose)\b")
 

@@ -270,3 +270,14 @@ def test_declined_to_comment_is_a_non_response_on_both_lists() -> None:
     assert silent["text"] == "declined to comment"
     assert silent["source"] == attribution["source"]
     assert _source(data, silent["source"])["type"] == "no-response"
+
+
+def test_two_apostrophes_as_quote_marks_and_a_closing_curly_opener() -> None:
+    text = ("''I would use the word 'old-school,''' said Gregory W. Slayton, a former envoy.\n"
+            "“It is unusual,“ said Larry Noble, an attorney. “It is hard.”\n")
+    data = _json(text)
+    quotes = _direct(data)
+    assert [q["content"]["text"] for q in quotes] == [
+        "I would use the word 'old-school,'", "It is unusual", "It is hard."]
+    assert [q["mention"]["text"] for q in quotes] == [
+        "Gregory W. Slayton", "Larry Noble", "Larry Noble"]
