@@ -28,7 +28,8 @@ _APPOSITIVE_START = re.compile(
     r"[a-z][\w-]*(?:\s+of\b|\s+at\b|\s+for\b))\b")
 _AFTER_STOP = re.compile(
     r",|(?<![A-Z])(?<!Mr)(?<!Ms)(?<!Dr)(?<!Jr)(?<!Sr)(?<!St)(?<!Lt)(?<!Mrs)(?<!Sen)(?<!Gov)"
-    r"(?<!Rep)(?<!Gen)(?<!Col)\.(?=\s|$)|;|:|\(|—|–| - |\s+(?:in|on|at|during|after|before|when|while|as|to|that|"
+    r"(?<!Rep)(?<!Gen)(?<!Col)\.(?=\s|$)|;|:|\(|—|–| - |"
+    r"\s+(?:in|on|at|during|after|before|when|while|as|to|that|"
     r"about|of the\s+(?:\w+day)|last|this|earlier|later|told|adding|according|who|which|"
     r"whose)\b")
 
