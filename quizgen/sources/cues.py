@@ -124,8 +124,10 @@ def find_cues(text: str, sentences: list[tuple[int, int, int]], inside: Inside) 
             last_end = m_end
             first = text[m_start]
             if first.isupper() and m_start != s_start and (
-                    _CAPITAL_NEXT.match(text, m_end) or text[m_start:m_end].isupper()):
-                continue  # "State Department", "Says Who": a name or a headline, not a cue
+                    _CAPITAL_NEXT.match(text, m_end) or text[m_start:m_end].isupper()) and \
+                    not (text[m_start:m_end] in _HEADLINE_CUES
+                         and _CAPITAL_BEFORE.search(text, s_start, m_start)):
+                continue  # "State Department": a name, not a cue ("Trump Says …" is one)
             hit = _read_cue(text, m_start, m_end, (s_start, s_end), paragraph, inside,
                             previous)
             if hit is None:
@@ -371,6 +373,9 @@ _DETERMINER = re.compile(r"\b(?:an?|the|this|that|its|his|her|their)\s")
 _QUOTE_IN = re.compile(r"[“\"]|''")
 _WITH_NP = re.compile(r"\bwith\s+((?:[\w’'.-]+\s+){0,6}?[\w’'.-]+?)\s+"
                       r"(?:(?:often|also|now|still|long|all|both|\w+ly)\s+)*$")
+_HEADLINE_CUES = frozenset("Says Said Tells Told Warns Vows Urges Slams Blasts Claims Admits "
+                           "Denies Insists Argues Accuses Praises Predicts Suggests".split())
+_CAPITAL_BEFORE = re.compile(r"[A-Z][\w.’'-]*\s+$")
 _CAPITAL_NEXT = re.compile(r"\s+[A-Z]|\s*$")
 _QUOTE_AFTER_PUNCT = re.compile(r"\s*[:,]\s*(?:[“\"]|'')")
 _QUOTE_NEXT = re.compile(r"\s*[:,]?\s*(?:[“\"]|'')")
