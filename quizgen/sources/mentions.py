@@ -64,7 +64,10 @@ def looks_like_name(phrase: str) -> bool:
     if words[0].lower() in {"the", "a", "an", "in", "on", "at", "for", "but", "and", "after",
                             "before", "with", "as", "when", "while", "if", "by", "from"}:
         return False
-    if len(words) >= 3 and all(w[:1].isupper() for w in words[-2:]) and words[0][:1].isupper():
+    if 3 <= len(words) <= 5 and all(w[:1].isupper() for w in words[-2:]) and \
+            words[0][:1].isupper() and all(
+                w[:1].isupper() or (w.isalpha() and not w.endswith(("ed", "ing", "ly"))
+                                    and w not in _NOT_IN_TITLES) for w in words):
         return True  # "Minnesota state delegate Mary Susan": a description, then the name
     for word in words:
         core = word.strip("’'.,")
@@ -194,6 +197,8 @@ _PREPOSITION_PART = re.compile(
     r"writing|appearing|asked|interviewed)\s")
 _WHAT_NP = re.compile(r"\b(?:what|which)\s+((?:[\w’'.-]+\s+){0,4}?[\w’'.-]+)\s*$")
 _DASH_ASIDE = re.compile(r"\s*[—–]\s[^—–]{3,200}?\s[—–]\s*$|\s+--\s[^-]{3,200}?\s--\s*$")
+_NOT_IN_TITLES = frozenset("against in of for to at on with by from and or but the a an as "
+                           "said says told than that which who".split())
 _SUBJECT_STARTS = frozenset("one two three four five six seven eight nine ten another some "
                             "several many most both all few dozens".split())
 _NOT_NAMES = frozenset(
