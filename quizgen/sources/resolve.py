@@ -208,6 +208,14 @@ class Resolver:
                                                         "document") and not e.plural)
 
     def _noun_phrase(self, mention: Span, attribution: Attribution | None) -> _Entry | None:
+        entry = self._find_or_add(mention, attribution)
+        if entry is not None and (mention.start, mention.end) not in entry.seen:
+            # An antecedent ("Pakistan" for "what it said"): where the source is named.
+            entry.seen.add((mention.start, mention.end))
+            entry.source.mentions.append(mention)
+        return entry
+
+    def _find_or_add(self, mention: Span, attribution: Attribution | None) -> _Entry | None:
         phrase = re.sub(r"^(?:[Tt]he|[Aa]n?)\s+", "", mention.text.strip())
         low = phrase.lower()
         definite = re.match(r"(?i)the\b", mention.text.strip()) is not None
