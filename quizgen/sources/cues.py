@@ -283,6 +283,16 @@ def _read_cue(text: str, start: int, end: int, sentence: tuple[int, int], paragr
                            characterization)
         return CueHit(start, end, word, speech, sentence, paragraph, mention, content,
                       characterization, True)
+    if word.endswith("ing") and _SUBORDINATE.fullmatch(text[s_start:start]):
+        # "After saying her foot was “…”, she was whisked …": the subject after the comma.
+        comma = text.find(",", end, s_end)
+        after_comma = _NP_START.match(text, comma + 1 + (text[comma + 1:comma + 2] == " "),
+                                      s_end) if comma >= 0 else None
+        if after_comma is not None:
+            mention = Mention(after_comma.start(), after_comma.end() - (
+                after_comma.group().endswith(" ")))
+            return CueHit(start, end, word, speech, sentence, paragraph, mention,
+                          _trimmed(text, end, comma), characterization, False)
     if word.endswith("ing") and not _BE_BEFORE.search(gap_before):
         # ", saying …" / ", adding …": the subject is the clause's own subject.
         if previous is not None and previous.mention is not None:
@@ -393,6 +403,7 @@ _COORDINATED = re.compile(
     r"are|did|does|not))*\s*$")
 _TRAILING_NAME = re.compile(
     r"(?<![\w,])\s*((?:[A-Z][\w’'.-]+\s+){0,3}[A-Z][\w’'.-]+|he|she|they)\s+$")
+_SUBORDINATE = re.compile(r"(?:After|Before|While|When|Since|Upon|By|In|Despite)\s+")
 _LEAD_WORDS = frozenset(
     "for in on at after before during with as by since under following despite amid asked "
     "speaking when while if although though because once until unless upon conversely "

@@ -17,7 +17,7 @@ from quizgen.sources.lexicon import (
 _WORD = re.compile(r"[\w’'.-]+")
 # A comma that separates clauses or appositives (not the one in "1,000").
 _COMMA = re.compile(r",(?!\d)")
-_HARD_BREAK = re.compile(r"[;:“”\"―]|''|—|–| - ")
+_HARD_BREAK = re.compile(r"[;:“”\"―]|''|—|–| - | -- ")
 _LEADING = re.compile(
     r"(?:(?:but|and|yet|so|still|however|meanwhile|instead|now|then|also|later|earlier|as|"
     r"(?:more\s+)?from|"
@@ -193,8 +193,8 @@ _ASIDE = re.compile(
     r"in particular|in other words|of course|nonetheless|nevertheless|separately|again|"
     r"once again|last (?:week|month|year)|this (?:week|month|year))$")
 _PREPOSITION_PART = re.compile(
-    r"(?:in|on|at|during|after|before|for|with|from|by|like|unlike|including|speaking|"
-    r"writing|appearing|asked|interviewed)\s")
+    r"(?:in|on|at|during|after|before|for|with|from|by|like|unlike|including|asked|"
+    r"interviewed|[a-z]+ing)\s")
 _WHAT_NP = re.compile(r"\b(?:what|which)\s+((?:[\w’'.-]+\s+){0,4}?[\w’'.-]+)\s*$")
 _DASH_ASIDE = re.compile(r"\s*[—–]\s[^—–]{3,200}?\s[—–]\s*$|\s+--\s[^-]{3,200}?\s--\s*$")
 _NOT_IN_TITLES = frozenset("against in of for to at on with by from and or but the a an as "
