@@ -141,6 +141,8 @@ _MAIN_VERB = re.compile(r"\b[a-z]{3,}(?:ed|es|s)\b")
 _QUOTE_MARK = re.compile(r"[“”\"]|''")
 _SILENCE = re.compile(r"to\s+(?:comment|say|respond|discuss|elaborate|be\s+(?:interviewed|named|"
                       r"identified)|answer|speak)\b")
+_ANY_VERB = re.compile(r"\s+(?:(?:would|will|could|did|does|has|had|have|is|was|also|not|"
+                       r"never|then|later)\s+)*([a-z]{3,})\b")
 _PRONOUNS = frozenset("he she they it we i".split())
 _DASH_NAME = re.compile(r"[\s.,]*([―—–-])\s*([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,4})\.?\s*$")
 _CONJUNCTION = re.compile(
@@ -268,6 +270,10 @@ def _cue_for_quote(text: str, quote: Quote, by_sentence: dict[tuple[int, int], l
             if verb is not None and verb.start() - subject.end <= 30 and \
                     verb.group() not in _NOT_TAGS:
                 return CueHit(verb.start(), verb.end(), verb.group(), True,
+                              (s_open[0], s_open[1]), s_open[2], subject, None)
+            other = _ANY_VERB.match(text, subject.end, open_at)  # "Cruz would not comment"
+            if other is not None and other.group(1) not in _NOT_TAGS:
+                return CueHit(other.start(1), other.end(1), other.group(1), True,
                               (s_open[0], s_open[1]), s_open[2], subject, None)
     # A quotation standing alone after a sentence with a cue in the same paragraph.
     if previous is not None and previous.paragraph == quote.paragraph and (
