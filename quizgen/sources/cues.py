@@ -198,7 +198,7 @@ def _headline_colons(text: str, sentences: list[tuple[int, int, int]],
         label = match.group(1)
         if label.split()[0].lower().strip(".") in _NOT_LABELS or \
                 label.split()[0].lower() in DAYS_MONTHS or any(ch.isdigit() for ch in label) \
-                or not looks_like_name(label) or (label.isupper() and len(label) > 3):
+                or not (looks_like_name(label) or label.isupper()):
             continue
         colon = match.end(1)
         mention = Mention(match.start(1), match.end(1))
