@@ -15,10 +15,12 @@ the split's wall time in one process, and one article as a whole ``python -c`` p
 
 from __future__ import annotations
 
+import html
 import re
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from collections import Counter
 from dataclasses import dataclass, field
@@ -216,23 +218,49 @@ def main(argv: list[str]) -> int:
     return 0
 
 
-def _process_times(articles: list[Gold]) -> None:
-    """Time whole processes: import the analysis, read one article, analyse it, print JSON."""
-    target = min(articles, key=lambda g: abs(len(g.text.split()) - 800))
-    path = Path("/dev/stdin")
-    code = ("import json,sys;from quizgen.sources import analyse_text;"
-            "t=sys.stdin.read();print(json.dumps(analyse_text(t).to_dict('-')))")
-    runs = []
-    for _ in range(5):
+_PROCESS = ("import json,sys;from pathlib import Path;from quizgen.sources import analyse_file;"
+            "p=sys.argv[1];print(json.dumps(analyse_file(Path(p)).to_dict(p)))")
+
+
+def _median_process(path: Path, runs: int = 5) -> float:
+    """Give the median wall time of a whole process analysing one file and printing JSON."""
+    times = []
+    for _ in range(runs):
         started = time.perf_counter()
-        subprocess.run([sys.executable, "-c", code], input=target.text.encode("utf-8"),
-                       check=True, stdout=subprocess.DEVNULL)
-        runs.append(time.perf_counter() - started)
-    median = statistics.median(runs)
-    del path
+        subprocess.run([sys.executable, "-c", _PROCESS, str(path)], check=True,
+                       stdout=subprocess.DEVNULL)
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
+def _process_times(articles: list[Gold]) -> None:
+    """Time whole processes (import, read, analyse, print JSON), and growth with length."""
+    from quizgen.sources import analyse_text
+
+    target = min(articles, key=lambda g: abs(len(g.text.split()) - 800))
+    with tempfile.TemporaryDirectory() as folder:
+        text_file = Path(folder) / "article.txt"
+        text_file.write_text(target.text, encoding="utf-8")
+        median = _median_process(text_file)
+        page = Path(folder) / "article.html"
+        paragraphs = "".join(f"<p>{html.escape(line)}</p>\n"
+                             for line in target.text.splitlines() if line.strip())
+        page.write_text(f"<!DOCTYPE html><html lang=\"en\"><head><title>{target.name}</title>"
+                        f"</head><body><article>{paragraphs}</article></body></html>",
+                        encoding="utf-8")
+        median_html = _median_process(page, runs=3)
     print(f"one article as a whole process ({len(target.text.split())} words, python -c, "
-          f"median of 5): {median:.3f} s; x{len(articles)} separate processes ≈ "
+          f"median of 5): {median:.3f} s plain text, {median_html:.3f} s as saved HTML "
+          f"(trafilatura's import); x{len(articles)} separate processes ≈ "
           f"{median * len(articles):.1f} s")
+    words = " ".join(g.text for g in articles).split()
+    for count in (10_000, 50_000):
+        if len(words) < count:
+            break
+        chunk = " ".join(words[:count])
+        started = time.perf_counter()
+        analyse_text(chunk)
+        print(f"{count:,} words in one text: {time.perf_counter() - started:.2f} s")
 
 
 if __name__ == "__main__":

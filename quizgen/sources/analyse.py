@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from quizgen.sources.cues import CueHit, Inside, _clause_subject, find_cues
 from quizgen.sources.hedges import find_hedges, find_non_responses
@@ -77,10 +78,8 @@ def _quote_span(text: str, quote: Quote) -> Span:
 
 
 def _sentence_of(sents: list[tuple[int, int, int]], pos: int) -> tuple[int, int, int]:
-    for sentence in sents:
-        if sentence[0] <= pos < sentence[1]:
-            return sentence
-    return sents[-1]
+    index = bisect_right([s for s, _, _ in sents], pos) - 1
+    return sents[max(index, 0)]
 
 
 def _link(text: str, found: list[Quote], hits: list[CueHit], sents: list[tuple[int, int, int]],
@@ -97,7 +96,11 @@ def _link(text: str, found: list[Quote], hits: list[CueHit], sents: list[tuple[i
     for quote in found:
         linked: CueHit | None = None
         if quote.continues and previous is not None:
-            linked = previous
+            # A paragraph that goes on with the quotation, unless it names its own speaker
+            # ("“…,” added Rep. Jim Clyburn").
+            own = _cue_for_quote(text, quote, by_sentence, sents, sentence_starts, paras,
+                                 previous) if quote.close_mark >= 0 else None
+            linked = own if own is not None else previous
         else:
             linked = _cue_for_quote(text, quote, by_sentence, sents, sentence_starts, paras,
                                     previous)
@@ -123,23 +126,31 @@ def _link(text: str, found: list[Quote], hits: list[CueHit], sents: list[tuple[i
             continue
         content = None if hit.content is None else Span(
             hit.content[0], hit.content[1], text[hit.content[0]:hit.content[1]])
+        silent = hit.word in ("declined", "refused") and content is not None and \
+            _SILENCE.match(content.text) is not None
         out.append((hit.start, Attribution(
             source=None, mention=_span(text, hit.mention),
             cue=Span(hit.start, hit.end, text[hit.start:hit.end]), content=content,
             direct=False, characterization=hit.characterization, paragraph=hit.paragraph,
-            description=_description(text, hit.mention))))
+            description=_description(text, hit.mention), non_response=silent)))
     out.sort(key=lambda pair: (pair[1].cue.start if not pair[1].direct else pair[0]))
     return [a for _, a in out]
 
 
-_CLAUSE_BREAK = re.compile(r",\s*(?:but|and|while)?\s*|\b(?:but|and|while)\s+")
-_DASH_NAME = re.compile(r"[\s.,]*([―—–])\s*([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,4})\.?\s*$")
+_MAIN_VERB = re.compile(r"\b[a-z]{3,}(?:ed|es|s)\b")
+_QUOTE_MARK = re.compile(r"[“”\"]|''")
+_SILENCE = re.compile(r"to\s+(?:comment|say|respond|discuss|elaborate|be\s+(?:interviewed|named|"
+                      r"identified)|answer|speak)\b")
+_ANY_VERB = re.compile(r"\s+(?:(?:would|will|could|did|does|has|had|have|is|was|also|not|"
+                       r"never|then|later)\s+)*([a-z]{3,})\b")
+_PRONOUNS = frozenset("he she they it we i".split())
+_DASH_NAME = re.compile(r"[\s.,]*([―—–-])\s*([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,4})\.?\s*$")
 _CONJUNCTION = re.compile(
     r"\b(?:but|and|while|because|although|though|which|when|if|so|who|whom|whose|that)\b")
 
 
-_TAG_VERB = re.compile(r"[a-z]+(?:ed|s)\b")
-_TAG_INVERTED = re.compile(r"[\s,]*([a-z]+(?:ed|s))\s+(?=[A-Z]|(?:the|a|an|one)\s)")
+_TAG_VERB = re.compile(r"\b[a-z]+(?:ed|s)\b")
+_TAG_INVERTED = re.compile(r"[\s,]*\b([a-z]+(?:ed|s))\s+(?=[A-Z]|(?:the|a|an|one)\s)")
 _NOT_TAGS = frozenset(
     "is was has does goes comes means seems looks remains needs uses was has this his its "
     "was as us yes bus gas thus plus less unless across perhaps always sometimes".split())
@@ -178,7 +189,6 @@ def _speech_tag(text: str, quote: Quote, close: int,
 def _cue_for_quote(text: str, quote: Quote, by_sentence: dict[tuple[int, int], list[CueHit]],
                    sents: list[tuple[int, int, int]], sentence_starts: list[int],
                    paras: list[tuple[int, int]], previous: CueHit | None) -> CueHit | None:
-    from bisect import bisect_right
 
     close = quote.outer_end
     open_at = quote.open_mark
@@ -206,22 +216,24 @@ def _cue_for_quote(text: str, quote: Quote, by_sentence: dict[tuple[int, int], l
         if len(gap.split()) <= 10 and not re.search(r"[“\"]", gap) and hit.speech and \
                 not _CONJUNCTION.search(gap) and text[hit.end - 1] != ":":
             return hit
-    tag = _speech_tag(text, quote, close, s_close)
-    if tag is not None:
+    tag_sentence = s_close
+    if s_close[1] <= close + 1 and i_close + 1 < len(sents) and \
+            sents[i_close + 1][2] == quote.paragraph and text[quote.end - 1] in "?!":
+        tag_sentence = (s_close[0], sents[i_close + 1][1], s_close[2])  # '“…?” Hannity pressed.'
+    tag = _speech_tag(text, quote, close, tag_sentence)
+    if tag is not None and (not before or len(text[close:tag.start].split()) <= 1):
         return tag
-    colon = re.search(r":\s*$", text[s_open[0]:open_at])
-    if before and colon is not None:
-        pos = s_open[0] + colon.start()
-        if len(text[before[-1].end:pos].split()) > 3:
-            # "Reid said …, but he gave the Texan a back-handed compliment: “…”"
-            clause = max([before[-1].end, *(m.end() for m in _CLAUSE_BREAK.finditer(
-                text, before[-1].end, pos))])
-            mention = _clause_subject(text, clause, pos)
-            if mention is not None:
-                return CueHit(pos, pos + 1, ":", True, (s_open[0], s_open[1]), s_open[2],
-                              mention, None)
     if before:
         nearest = before[-1]
+        if nearest.mention is None:  # ", saying “…”" with no subject found: an earlier cue
+            with_subject = [h for h in before if h.mention is not None]
+            if with_subject:
+                nearest = with_subject[-1]
+        if nearest.characterization and nearest.mention is not None and \
+                text[nearest.mention.start:nearest.mention.end].lower() in _PRONOUNS:
+            outer = [h for h in before[:-1] if h.speech and h.mention is not None]
+            if outer:  # "Clinton says …, but also … what she calls “…”"
+                return outer[-1]
         if len(before) > 1 and before[-2].speech and nearest.mention is not None and \
                 nearest.mention.end - nearest.mention.start <= 4 and \
                 len(text[before[-2].end:nearest.mention.start].split()) <= 1:
@@ -250,6 +262,19 @@ def _cue_for_quote(text: str, quote: Quote, by_sentence: dict[tuple[int, int], l
         if mention is not None:
             return CueHit(pos, pos + 1, ":", True, (s_open[0], s_open[1]), s_open[2], mention,
                           None)
+    # "Gowdy referenced a report that “…”": the sentence's subject and its verb.
+    if open_at > s_open[0]:
+        subject = _clause_subject(text, s_open[0], open_at)
+        if subject is not None:
+            verb = _MAIN_VERB.search(text, subject.end, open_at)
+            if verb is not None and verb.start() - subject.end <= 30 and \
+                    verb.group() not in _NOT_TAGS:
+                return CueHit(verb.start(), verb.end(), verb.group(), True,
+                              (s_open[0], s_open[1]), s_open[2], subject, None)
+            other = _ANY_VERB.match(text, subject.end, open_at)  # "Cruz would not comment"
+            if other is not None and other.group(1) not in _NOT_TAGS:
+                return CueHit(other.start(1), other.end(1), other.group(1), True,
+                              (s_open[0], s_open[1]), s_open[2], subject, None)
     # A quotation standing alone after a sentence with a cue in the same paragraph.
     if previous is not None and previous.paragraph == quote.paragraph and (
             open_at == s_open[0]):
@@ -262,4 +287,22 @@ def _cue_for_quote(text: str, quote: Quote, by_sentence: dict[tuple[int, int], l
             hits = [h for h in by_sentence.get((sentence[0], sentence[1]), []) if h.speech]
             if hits:
                 return hits[-1]
+    # "“…” ¶ - Bernie Sanders.": the name alone in the next paragraph.
+    if quote.close_mark >= 0 and quote.paragraph + 1 < len(paras):
+        nxt_start, nxt_end = paras[quote.paragraph + 1]
+        rest = text[quote.outer_end:paras[quote.paragraph][1]].strip(" .,")
+        dash = _DASH_NAME.match(" " + text[nxt_start:nxt_end])
+        if not rest and dash is not None:
+            named = Mention(nxt_start + dash.start(2) - 1, nxt_start + dash.end(2) - 1)
+            return CueHit(nxt_start + dash.start(1) - 1, nxt_start + dash.end(1) - 1,
+                          dash.group(1), True, (nxt_start, nxt_end), quote.paragraph + 1, named,
+                          None)
+    # "Trump speculated that … ¶ “…”": a paragraph of quotation after a reported one.
+    if open_at == paras[quote.paragraph][0] and quote.paragraph > 0 and i_open > 0:
+        prev = sents[i_open - 1]
+        hits = [h for h in by_sentence.get((prev[0], prev[1]), [])
+                if h.speech and h.mention is not None]
+        if prev[2] == quote.paragraph - 1 and hits and not _QUOTE_MARK.search(
+                text, hits[-1].end, prev[1]):
+            return hits[-1]
     return None

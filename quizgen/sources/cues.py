@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from quizgen.sources.lexicon import (
     BARE_CUES,
     BASE_FORMS,
+    DAYS_MONTHS,
+    DOCUMENT_WORDS,
     MENTAL_FORMS,
     PRONOUNS,
     SPEECH_FORMS,
@@ -34,25 +36,23 @@ _CHARACTERIZING = frozenset(
 
 
 _WORD = re.compile(r"[A-Za-z]+")
+REACH = 300
 
 
-def _phrases() -> dict[str, list[tuple[int, re.Pattern[str] | None]]]:
+def _phrases() -> dict[str, list[tuple[str, ...]]]:
     """Index every cue by its first word: a dictionary lookup per word of the text."""
     cues = SPEECH_FORMS | MENTAL_FORMS | {"called", "calls", "dubbed", "labelled", "labeled",
                                           "branded", "termed", "claimed responsibility"}
     cues |= {f"{be} seen as" for be in ("is", "are", "was", "were")}
-    index: dict[str, list[tuple[int, re.Pattern[str] | None]]] = {}
+    index: dict[str, list[tuple[str, ...]]] = {}
     for cue in sorted(cues, key=len, reverse=True):
-        first, _, rest = cue.partition(" ")
-        tail = None
-        if rest:
-            tail = re.compile(r"\s+" + r"\s+".join(map(re.escape, rest.split())) + r"\b",
-                              re.IGNORECASE)
-        index.setdefault(first, []).append((len(rest.split()), tail))
+        first, *rest = cue.split()
+        index.setdefault(first, []).append(tuple(rest))
     return index
 
 
 _FIRST = _phrases()
+_NEXT_WORDS = re.compile(r"\s+([A-Za-z]+)")
 
 
 def cue_matches(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -62,15 +62,24 @@ def cue_matches(text: str, start: int, end: int) -> list[tuple[int, int]]:
         candidates = _FIRST.get(match.group().lower())
         if candidates is None:
             continue
-        for _, tail in candidates:
-            if tail is None:
-                out.append((match.start(), match.end()))
-                break
-            more = tail.match(text, match.end(), end)
-            if more is not None:
-                out.append((match.start(), more.end()))
+        for rest in candidates:
+            stop = _tail(text, match.end(), end, rest)
+            if stop >= 0:
+                out.append((match.start(), stop))
                 break
     return out
+
+
+def _tail(text: str, pos: int, end: int, words: tuple[str, ...]) -> int:
+    """Give where the words following pos end when they are exactly these, else -1."""
+    for word in words:
+        nxt = _NEXT_WORDS.match(text, pos, end)
+        if nxt is None or nxt.group(1).lower() != word:
+            return -1
+        pos = nxt.end()
+    if pos < end and (text[pos].isalnum() or text[pos] == "_"):
+        return -1
+    return pos
 
 
 @dataclass
@@ -115,18 +124,88 @@ def find_cues(text: str, sentences: list[tuple[int, int, int]], inside: Inside) 
             last_end = m_end
             first = text[m_start]
             if first.isupper() and m_start != s_start and (
-                    _CAPITAL_NEXT.match(text, m_end) or text[m_start:m_end].isupper()):
-                continue  # "State Department", "Says Who": a name or a headline, not a cue
+                    _CAPITAL_NEXT.match(text, m_end) or text[m_start:m_end].isupper()) and \
+                    not (text[m_start:m_end] in _HEADLINE_CUES
+                         and _CAPITAL_BEFORE.search(text, s_start, m_start)):
+                continue  # "State Department": a name, not a cue ("Trump Says …" is one)
             hit = _read_cue(text, m_start, m_end, (s_start, s_end), paragraph, inside,
                             previous)
             if hit is None:
                 continue
             key = "is seen as" if hit.word.endswith("seen as") else hit.word
-            hit.reported = key in (BARE_CUES if hit.bare else SUBJECT_CUES)
-            if hit.reported or (hit.speech and not hit.bare) or EXPERIMENT:
+            hit.reported = key in (BARE_CUES if hit.bare else SUBJECT_CUES) or (
+                key in _FINDINGS and hit.mention is not None
+                and _head_word(text, hit.mention) in DOCUMENT_WORDS)  # "the poll found"
+            if hit.reported or (hit.speech and not hit.bare):
                 hits.append(hit)
                 previous = hit
+    hits.extend(_in_a_poll(text, sentences, inside))
+    hits.extend(_headline_colons(text, sentences, inside))
+    hits.sort(key=lambda h: h.start)
     return hits
+
+
+_FINDINGS = frozenset("found finds find show shows showed shown suggest suggests suggested "
+                      "indicate indicates indicated estimate estimates estimated".split())
+_IN_A_POLL = re.compile(
+    r"\b[Ii]n\s+((?:an?|the|its|their|his|her)\s+(?:[\w/.&’'-]+\s+){0,8}?(?:poll|survey|"
+    r"study|report|analysis)s?)\b")
+
+
+def _head_word(text: str, mention: Mention) -> str:
+    words = re.findall(r"[a-z]+", text[mention.start:mention.end].lower())
+    return words[-1] if words else ""
+
+
+def _in_a_poll(text: str, sentences: list[tuple[int, int, int]], inside: Inside) -> list[CueHit]:
+    """Give "In a CNN poll released Monday, 50 percent …": the poll is the source."""
+    out = []
+    for s_start, s_end, paragraph in sentences:
+        for match in _IN_A_POLL.finditer(text, s_start, s_end):
+            comma = text.find(",", match.end(), min(s_end, match.end() + 60))
+            if inside(match.start()) or match.start() != s_start or comma < 0:
+                continue
+            mention = Mention(match.start(1), match.end(1))
+            content = _trimmed(text, match.end(), _strip_end(text, s_end))
+            out.append(CueHit(match.start(), match.start() + 2, "in", True, (s_start, s_end),
+                              paragraph, mention, content))
+    return out
+
+
+_LABEL_COLON = re.compile(
+    r"((?:[A-Z][\w.’'-]*|[a-z]{1,3})(?:\s+(?:[A-Z][\w.’'-]*|of|the|for|and|de|al)){0,4}):\s+"
+    r"(?=[A-Z“\"‘'])")
+_NOT_LABELS = frozenset(
+    "note editor editor's editor’s update updated correction photo video watch read related q a "
+    "source sources image credit subscribe follow contact email tags listen see also share "
+    "click sign advertisement caption name age city job pay why what how who when where "
+    "warning disclaimer transcript".split())
+
+
+def _headline_colons(text: str, sentences: list[tuple[int, int, int]],
+                     inside: Inside) -> list[CueHit]:
+    """Give "John McCain: Populist Anger Appeals to …" (a name, a colon, their words) at the
+    start of a paragraph: headlines and transcripts attribute this way."""
+    out = []
+    seen: set[int] = set()
+    for s_start, s_end, paragraph in sentences:
+        if paragraph in seen:
+            continue
+        seen.add(paragraph)
+        match = _LABEL_COLON.match(text, s_start, s_end)
+        if match is None or inside(s_start):
+            continue
+        label = match.group(1)
+        if label.split()[0].lower().strip(".") in _NOT_LABELS or \
+                label.split()[0].lower() in DAYS_MONTHS or any(ch.isdigit() for ch in label) \
+                or not (looks_like_name(label) or label.isupper()):
+            continue
+        colon = match.end(1)
+        mention = Mention(match.start(1), match.end(1))
+        content = _trimmed(text, match.end(), _strip_end(text, s_end))
+        out.append(CueHit(colon, colon + 1, ":", True, (s_start, s_end), paragraph, mention,
+                          content))
+    return out
 
 
 def _clause_start(text: str, s_start: int, pos: int, inside: Inside) -> int:
@@ -156,7 +235,9 @@ def _read_cue(text: str, start: int, end: int, sentence: tuple[int, int], paragr
         return CueHit(start, end, word, True, sentence, paragraph, mention, content, True, False)
     if _OBJECT_NOT_CLAUSE.match(text, end, s_end) and word.startswith("recall"):
         return None  # "recalled its ambassador"
-    clause_start = _clause_start(text, s_start, start, inside)
+    # A subject sits within a few hundred characters of its cue: looking no further keeps the
+    # work per cue bounded, however long the sentence.
+    clause_start = max(_clause_start(text, s_start, start, inside), start - REACH)
     by = _PASSIVE_BY.match(text, end, s_end)
     if by is not None and speech:  # "a bombing claimed by the Islamic State group"
         mention = noun_phrase_after(text, by.end(), s_end)
@@ -166,9 +247,16 @@ def _read_cue(text: str, start: int, end: int, sentence: tuple[int, int], paragr
         content = _trimmed(text, dets[-1].start() if dets else clause_start, start)
         return CueHit(start, end, word, speech, sentence, paragraph, mention, content,
                       characterization, False)
-    gap_before = text[clause_start:start]
+    # The words just before the cue: enough for every pattern anchored at the cue.
+    tail_start = max(clause_start, start - 120)
+    gap_before = text[tail_start:start]
     if word.endswith(("ing", "s")) and _DETERMINER_END.search(gap_before):
         return None  # "a warning", "the calls": a noun
+    if gap_before.endswith("-"):
+        return None  # "so-called", "well-known"
+    if word in _PASSIVE_FORMS and _BE_BEFORE.search(gap_before) and \
+            not _PASSIVE_BY.match(text, end, s_end):
+        return None  # "she was asked to …": the one spoken to, not the speaker
     introduces_quote = _QUOTE_NEXT.match(text, end) is not None
     after_quote = clause_start != s_start  # "“…,” he will say."
     if _MODAL_BEFORE.search(gap_before) and word.split()[0] in BASE_FORMS and \
@@ -179,20 +267,43 @@ def _read_cue(text: str, start: int, end: int, sentence: tuple[int, int], paragr
         return None  # "Pakistan attacked militants": an act, not an attribution
     with_np = _WITH_NP.search(gap_before) if word.endswith("ing") else None
     if with_np is not None:  # "with officials in Pakistan and Iran often accusing …"
-        np_start = clause_start + with_np.start(1)
+        np_start = tail_start + with_np.start(1)
         mention = Mention(np_start, np_start + len(with_np.group(1)))
         content = _content(text, start, end, word, mention, True, sentence, clause_start,
                            characterization)
         return CueHit(start, end, word, speech, sentence, paragraph, mention, content,
                       characterization, True)
+    trailing = _TRAILING_NAME.search(gap_before) if word.endswith("ing") else None
+    if trailing is not None and not _BE_BEFORE.search(gap_before) and \
+            trailing.group(1).split()[-1].lower() not in DAYS_MONTHS:
+        # "footage of Hillary Clinton asking, “…”": the name right before the participle.
+        t_start = tail_start + trailing.start(1)
+        mention = Mention(t_start, t_start + len(trailing.group(1)))
+        content = _content(text, start, end, word, mention, True, sentence, clause_start,
+                           characterization)
+        return CueHit(start, end, word, speech, sentence, paragraph, mention, content,
+                      characterization, True)
+    if word.endswith("ing") and _SUBORDINATE.fullmatch(text[s_start:start]):
+        # "After saying her foot was “…”, she was whisked …": the subject after the comma.
+        comma = text.find(",", end, s_end)
+        after_comma = _NP_START.match(text, comma + 1 + (text[comma + 1:comma + 2] == " "),
+                                      s_end) if comma >= 0 else None
+        if after_comma is not None:
+            mention = Mention(after_comma.start(), after_comma.end() - (
+                after_comma.group().endswith(" ")))
+            return CueHit(start, end, word, speech, sentence, paragraph, mention,
+                          _trimmed(text, end, comma), characterization, False)
     if word.endswith("ing") and not _BE_BEFORE.search(gap_before):
         # ", saying …" / ", adding …": the subject is the clause's own subject.
         if previous is not None and previous.mention is not None:
             mention = previous.mention
         else:
             mention = _clause_subject(text, s_start, start)
-        if mention is None:
-            return None
+        if mention is None:  # ", saying …" still reports speech, whoever said it
+            if not gap_before.rstrip().endswith(","):
+                return None
+            content = _trimmed(text, end, _strip_end(text, sentence[1]))
+            return CueHit(start, end, word, speech, sentence, paragraph, None, content)
         content = _content(text, start, end, word, mention, True, sentence, clause_start,
                            characterization)
         return CueHit(start, end, word, speech, sentence, paragraph, mention, content,
@@ -236,13 +347,12 @@ def _read_cue(text: str, start: int, end: int, sentence: tuple[int, int], paragr
 def _bare(text: str, start: int, end: int, word: str, speech: bool, sentence: tuple[int, int],
           paragraph: int) -> CueHit | None:
     """Give a cue with no subject found, when the word is a cue on its own."""
-    if EXPERIMENT or word in BARE_CUES:
+    if word in BARE_CUES:
         content = _trimmed(text, end, _strip_end(text, sentence[1]))
         return CueHit(start, end, word, speech, sentence, paragraph, None, content, bare=True)
     return None
 
 
-EXPERIMENT = False  # the benchmark's form statistics: keep every candidate
 
 
 def _mental_ok(text: str, mention: Mention, cue_start: int) -> bool:
@@ -273,18 +383,35 @@ _DETERMINER = re.compile(r"\b(?:an?|the|this|that|its|his|her|their)\s")
 _QUOTE_IN = re.compile(r"[“\"]|''")
 _WITH_NP = re.compile(r"\bwith\s+((?:[\w’'.-]+\s+){0,6}?[\w’'.-]+?)\s+"
                       r"(?:(?:often|also|now|still|long|all|both|\w+ly)\s+)*$")
+_HEADLINE_CUES = frozenset("Says Said Tells Told Warns Vows Urges Slams Blasts Claims Admits "
+                           "Denies Insists Argues Accuses Praises Predicts Suggests".split())
+_CAPITAL_BEFORE = re.compile(r"[A-Z][\w.’'-]*\s+$")
 _CAPITAL_NEXT = re.compile(r"\s+[A-Z]|\s*$")
 _QUOTE_AFTER_PUNCT = re.compile(r"\s*[:,]\s*(?:[“\"]|'')")
 _QUOTE_NEXT = re.compile(r"\s*[:,]?\s*(?:[“\"]|'')")
 _MODAL_BEFORE = re.compile(
-    r"(?:^|\s)(?:should|would|could|will|must|may|might|can|cannot|to|not|n[’']t|never)"
+    r"(?:^|\s)(?:should|would|could|will|must|may|might|can|cannot|to|not|n[’']t|never|"
+    r"let[’']s|let\s+us)"
     r"(?:\s+(?:also|not|never|then|still|just))*\s*$", re.IGNORECASE)
 _BE_BEFORE = re.compile(r"(?:^|\s)(?:is|are|was|were|been|be|am|’s|'s|’re|'re)"
                         r"(?:\s+(?:also|not|now|still|just|repeatedly|publicly))*\s*$")
+_PASSIVE_FORMS = frozenset("asked told called urged warned informed ordered advised "
+                           "described quoted".split())
 _PASSIVE_BY = re.compile(r"\s+by\s+(?=[A-Za-z])")
 _COORDINATED = re.compile(
     r"(?:^|[\s,])(?:and|but|or)(?:\s+(?:has|have|had|also|then|later|would|will|was|were|is|"
     r"are|did|does|not))*\s*$")
+_TRAILING_NAME = re.compile(
+    r"(?<![\w,])\s*((?:[A-Z][\w’'.-]+\s+){0,3}[A-Z][\w’'.-]+|he|she|they)\s+$")
+_SUBORDINATE = re.compile(r"(?:After|Before|While|When|Since|Upon|By|In|Despite)\s+")
+_LEAD_WORDS = frozenset(
+    "for in on at after before during with as by since under following despite amid asked "
+    "speaking when while if although though because once until unless upon conversely "
+    "however meanwhile still yet instead indeed moreover the a an".split())
+_DET_NP = re.compile(r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+(?:[\w’'-]+\s+){0,4}?"
+                     r"[\w’'-]+(?=\s+(?:\w+ly\s+)?(?:[a-z]+(?:ed|s)|began|was|were|is|are|"
+                     r"has|had|did|made|took|went|came|gave|held|threw|got|kept|left|met|put|"
+                     r"ran|sat|saw|sent|spoke|stood|wrote|told|said|will|would|can|could)\b)")
 _NP_START = re.compile(
     r"(?:(?:[A-Z][\w’'.-]*(?:\s+(?:of|de|al|bin|van|von)\s+|\s+)?)+"
     r"|(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+(?:[\w’'-]+\s+){0,4}?"
@@ -293,26 +420,32 @@ _NP_START = re.compile(
 
 def _clause_subject(text: str, clause_start: int, cue_start: int) -> Mention | None:
     """Give the subject a participle ("…, saying") shares with its clause's main verb."""
-    start = clause_start
+    start = max(clause_start, cue_start - 2 * REACH)
     lead = re.match(r"(?:but|and|yet|so|still|however|meanwhile)\b[\s,]*", text[start:cue_start],
                     re.IGNORECASE)
     if lead is not None:
         start += lead.end()
     base = start
+    skipped = ""
     for comma in re.finditer(r",", text[base:cue_start]):
         head = text[start:base + comma.start()].strip()
-        if (head and head.split()[0].lower().endswith("ing")) or \
-                (head and head.split()[0].lower() in ("for", "in", "on", "at", "after", "before",
-                                                  "during", "with", "as", "by", "since",
-                                                  "under", "following", "despite", "amid",
-                                                  "asked", "speaking", "when", "while")):
+        first = head.split()[0].lower() if head else ""
+        short_adverbial = 0 < len(head.split()) <= 3 and not looks_like_name(head) and \
+            first not in ("the", "a", "an", "his", "her", "its", "their")
+        # "In Ames, Iowa, on Sunday, Mrs. Clinton …": a place's state goes with the place.
+        place = bool(re.search(r"\b(?:in|at|from|near|of)\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?$",
+                               skipped)) and looks_like_name(head) and len(head.split()) <= 3
+        if first.endswith(("ing", "ly")) or first in _LEAD_WORDS or short_adverbial or place:
             start = base + comma.end()
+            skipped = head
             continue
         break
     while start < cue_start and text[start].isspace():
         start += 1
     match = _NP_START.match(text, start, cue_start)
-    if match is None:
+    if match is not None and text[match.start():match.end()].strip() in ("The", "A", "An"):
+        match = _DET_NP.match(text, start, cue_start)
+    if match is None or text[match.start():match.end()].strip().lower() in _LEAD_WORDS:
         return None
     end = match.end()
     while end > start and text[end - 1].isspace():

@@ -74,7 +74,7 @@ SPEECH_LEMMAS = (
     "reaffirm concede clarify inform advise accuse ridicule hail applaud condemn welcome "
     "complain recommend threaten vow wonder label herald protest comment shout chant yell "
     "scream echo confide jeer portray frame cheer read liken laud whisper snipe boom deride "
-    "interject recount"
+    "interject recount decline"
 ).split()
 
 # Verbs of belief, wish and finding: cues only with a subject right before them.
@@ -85,7 +85,7 @@ MENTAL_LEMMAS = ("think believe want hope fear expect feel know worry doubt wond
 # Forms that are far more often nouns or names ("the state", "United States", "remarks").
 _NOT_CUES = frozenset("state states remark remarks question questions support claim claims "
                       "report comment comments post frame frames echo order orders "
-                      "plan plans label labels read".split())
+                      "plan plans label labels".split())
 
 
 #: Base forms: after "would", "to" or "should" they belong to another cue's content.
@@ -106,20 +106,7 @@ SPEECH_FORMS = frozenset(forms(SPEECH_LEMMAS)) | {
     "pushes back"}
 MENTAL_FORMS = frozenset(forms(MENTAL_LEMMAS))
 
-# Forms too often something else ("the report", "a claim", "notes", "charges") to stand alone.
-NEEDS_SUBJECT = frozenset(
-    "say report reports claims claim charges charge notes note states state estimate estimates "
-    "question questions counter counters caution remark remarks demand demands pledge pledges "
-    "promise promises mention boast joke point refer continue continues concede blast slam "
-    "reply replies confirm deny praise cite vow vows warn urge argue explain ask tell write "
-    "add admit describe accuse criticize dismiss reject testify predict suggest announce "
-    "observe observes lament plead maintain maintains assert contend insist recall express "
-    "indicate reveal conclude speculate allege reiterate stress emphasize complain declare "
-    "acknowledge respond".split()
-)
-
 PRONOUNS = frozenset("he she they it we i you who which that".split())
-PERSON_PRONOUNS = frozenset("he she".split())
 
 # Words that may sit between a subject and its verb: "he also said", "the official has said".
 _BETWEEN = (
@@ -234,39 +221,39 @@ DETERMINERS = frozenset(
     "several this that these those no all any his her its their our but and".split()
 )
 
-# Cue forms that count when a subject is found before them: each form was kept
-# when, on news copy, it marked an attribution more than about 55 % of the time.
+# Cue forms that count when a subject is found before them: each form was kept when, on the
+# PolNeAR train split (2016 US political news), it marked an annotated attribution more than
+# about 55 % of the time, the list as a whole keeping cue precision near 86 %.
 SUBJECT_CUES = frozenset(w.replace("_", " ") for w in (
-    "according_to accuse accused accuses accusing acknowledge acknowledged acknowledges "
-    "acknowledging added adding adds admit admits admitted agreed alleges announce announced "
-    "announces announcing applauding applauds argue argued argues arguing asked asking "
-    "asserted asserting assured assures assuring attacked believe believing blame blamed "
+    "declined according_to accuse accused accuses accusing acknowledge acknowledged "
+    "acknowledges acknowledging added adding adds admit admits admitted agreed alleges "
+    "announce announced announces announcing applauding applauds argue argued argues arguing "
+    "asked asking asserted asserting assured assures assuring attacked believing blame blamed "
     "blames blaming blasted blasting blasts boast boasted boasting boasts brags called "
     "calling cautioned cautioning cautions cite cited cites citing claimed "
-    "claimed_responsibility claiming clarified complain complained concede conceded concedes "
-    "conclude concluded concludes condemned confirmed confirming confirms contended "
-    "contending contends continued criticised criticized criticizes criticizing decide "
-    "declared declares declaring decried decrying defended defends denied denies denounce "
-    "denounced denouncing described describes describing discuss discussed dismissed "
-    "dismissing disputing doubt doubts dubbed emphasized emphasizes emphasizing endorsed "
-    "estimate expect expected expecting explained explaining explains express expressed fear "
-    "fearing finds fired_back hailed highlighted hope hopes hoping indicate indicated "
-    "indicates indicating informed informing insist insisted insisting insists is_seen_as "
-    "joked knows labeled lament lamented lamenting laments made_clear made_it_clear "
-    "makes_clear making_it_clear mention mentioned mentioning mentions mocked mocks noted "
-    "notes noting observed offered oppose opposed ordered pleaded pledging pointed_out "
-    "pointed_to pointing_out pointing_to points_out points_to posted praise praised praises "
-    "praising predicted predicting predicts prefers proclaimed proclaiming proclaims promised "
-    "promising proposed proposes proposing pushed_back put_it puts_it questioned questioning "
-    "quipped reaffirm reaffirmed reaffirming recalled recalling recommends referred_to "
-    "referring_to refers_to refuse refused refuses reiterated reiterating rejected remarked "
-    "remarking replied reported responded responds reveal revealed revealing reveals ridicule "
-    "said say saying says seeks shot_back show showed shows slammed slamming slams sought "
-    "speculate speculated spoke_about spoke_of stated stating stressed stressing suggest "
-    "suggested suggesting suggests supported talked_about talked_of talking_about talks_about "
-    "telling tells testified thank thanked thanking threaten told tout touted touting touts "
-    "tweeted tweeting urged urges urging vow vowed vowing vows warn warned warning warns "
-    "went_on_to_say wondered wondering worried worry writes wrote"
+    "claimed_responsibility clarified complain complained concede conceded concedes conclude "
+    "concluded concludes condemned confirmed confirming confirms contended contending "
+    "contends criticised criticized criticizes criticizing decide declared declares declaring "
+    "decried decrying defended defends denied denies denounce denounced denouncing described "
+    "describes describing discuss discussed dismissed dismissing disputing doubt doubts "
+    "dubbed emphasized emphasizes emphasizing endorsed estimate expect expected expecting "
+    "explained explaining explains express expressed fear fearing finds fired_back hailed "
+    "highlighted hopes hoping indicate indicated indicates indicating informed informing "
+    "insist insisted insisting insists is_seen_as joked knows labeled lament lamented "
+    "lamenting laments made_clear made_it_clear makes_clear making_it_clear mention mentioned "
+    "mentioning mentions mocked mocks noted notes noting observed offered oppose ordered "
+    "pleaded pledging pointed_out pointed_to pointing_out pointing_to points_out points_to "
+    "posted praise praised praises praising predicted predicting predicts prefers proclaimed "
+    "proclaiming proclaims promised proposes proposing pushed_back put_it puts_it questioned "
+    "questioning quipped reaffirm reaffirmed reaffirming recalled recalling recommends "
+    "referred_to referring_to refers_to refuse refused refuses reiterated reiterating "
+    "rejected remarked remarking replied reported responded responds reveal revealed "
+    "revealing reveals ridicule said say saying says seeks shot_back showed shows slammed "
+    "slamming slams sought speculate speculated spoke_about spoke_of stated stating stressed "
+    "stressing suggest suggested suggesting suggests talked_about talked_of talking_about "
+    "talks_about telling tells testified thank thanked thanking threaten told tout touted "
+    "touting touts tweeted tweeting urged urges urging vow vowed vowing vows warn warned "
+    "warning warns went_on_to_say wondered wondering worry writes wrote"
 ).split())
 
 # Cue forms that count even when no subject is found ("…, the group said in a

@@ -17,7 +17,7 @@ from quizgen.sources.lexicon import (
 _WORD = re.compile(r"[\w’'.-]+")
 # A comma that separates clauses or appositives (not the one in "1,000").
 _COMMA = re.compile(r",(?!\d)")
-_HARD_BREAK = re.compile(r"[;:“”\"―]|''|—|–| - ")
+_HARD_BREAK = re.compile(r"[;:“”\"―]|''|—|–| - | -- ")
 _LEADING = re.compile(
     r"(?:(?:but|and|yet|so|still|however|meanwhile|instead|now|then|also|later|earlier|as|"
     r"(?:more\s+)?from|"
@@ -27,7 +27,9 @@ _APPOSITIVE_START = re.compile(
     r"^(?:a|an|the|who|whose|which|whom|himself|herself|its|his|her|their|one of|"
     r"[a-z][\w-]*(?:\s+of\b|\s+at\b|\s+for\b))\b")
 _AFTER_STOP = re.compile(
-    r",|\.(?=\s|$)|;|:|\(|—|–| - |\s+(?:in|on|at|during|after|before|when|while|as|to|that|"
+    r",|(?<![A-Z])(?<!Mr)(?<!Ms)(?<!Dr)(?<!Jr)(?<!Sr)(?<!St)(?<!Lt)(?<!Mrs)(?<!Sen)(?<!Gov)"
+    r"(?<!Rep)(?<!Gen)(?<!Col)\.(?=\s|$)|;|:|\(|—|–| - |"
+    r"\s+(?:in|on|at|during|after|before|when|while|as|to|that|"
     r"about|of the\s+(?:\w+day)|last|this|earlier|later|told|adding|according|who|which|"
     r"whose)\b")
 
@@ -62,6 +64,11 @@ def looks_like_name(phrase: str) -> bool:
     if words[0].lower() in {"the", "a", "an", "in", "on", "at", "for", "but", "and", "after",
                             "before", "with", "as", "when", "while", "if", "by", "from"}:
         return False
+    if 3 <= len(words) <= 5 and all(w[:1].isupper() for w in words[-2:]) and \
+            words[0][:1].isupper() and all(
+                w[:1].isupper() or (w.isalpha() and not w.endswith(("ed", "ing", "ly"))
+                                    and w not in _NOT_IN_TITLES) for w in words):
+        return True  # "Minnesota state delegate Mary Susan": a description, then the name
     for word in words:
         core = word.strip("’'.,")
         if not core:
@@ -74,8 +81,9 @@ def looks_like_name(phrase: str) -> bool:
 
 def subject_before(text: str, clause_start: int, cue_start: int) -> Mention | None:
     """Give the subject that ends right before a cue, its appositive aside, or None."""
+    clause_start = max(clause_start, cue_start - 300)
     region_end = cue_start
-    tail = BETWEEN_TAIL.search(text, clause_start, region_end)
+    tail = BETWEEN_TAIL.search(text, max(clause_start, region_end - 100), region_end)
     if tail is not None and tail.end() == region_end:
         region_end = tail.start()
     what = _WHAT_NP.search(text, clause_start, region_end)
@@ -185,10 +193,12 @@ _ASIDE = re.compile(
     r"in particular|in other words|of course|nonetheless|nevertheless|separately|again|"
     r"once again|last (?:week|month|year)|this (?:week|month|year))$")
 _PREPOSITION_PART = re.compile(
-    r"(?:in|on|at|during|after|before|for|with|from|by|like|unlike|including|speaking|"
-    r"writing|appearing|asked|interviewed)\s")
+    r"(?:in|on|at|during|after|before|for|with|from|by|like|unlike|including|asked|"
+    r"interviewed|[a-z]+ing)\s")
 _WHAT_NP = re.compile(r"\b(?:what|which)\s+((?:[\w’'.-]+\s+){0,4}?[\w’'.-]+)\s*$")
 _DASH_ASIDE = re.compile(r"\s*[—–]\s[^—–]{3,200}?\s[—–]\s*$|\s+--\s[^-]{3,200}?\s--\s*$")
+_NOT_IN_TITLES = frozenset("against in of for to at on with by from and or but the a an as "
+                           "said says told than that which who".split())
 _SUBJECT_STARTS = frozenset("one two three four five six seven eight nine ten another some "
                             "several many most both all few dozens".split())
 _NOT_NAMES = frozenset(
@@ -198,17 +208,19 @@ _NOT_NAMES = frozenset(
     "furthermore additionally nevertheless nonetheless overall today yesterday".split())
 
 
+_NAME_OF = re.compile(r"((?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*)\s+(?:of|at|from|with)\s")
+_SPEECH_WORD = re.compile(r"\b(?:said|says|told|tells|wrote|added|asked)\b")
 _VERBISH = re.compile(r"\b(?:is|are|was|were|be|been|has|have|had|will|would|can|could|did|"
                       r"does|do|should|must|may|might)\b")
 
 
 def _plausible_subject(phrase: str) -> bool:
     """Reject clauses: a subject has no finite auxiliary and is not a bare adverbial."""
-    if _VERBISH.search(phrase):
+    if _VERBISH.search(phrase) or _SPEECH_WORD.search(phrase):
         return False
     first = phrase.split()[0]
-    if first.lower().endswith("ing") and first.lower() not in ("nothing", "everything",
-                                                              "something", "anything"):
+    if first.endswith("ing") and first[:1].islower() and first not in (
+            "nothing", "everything", "something", "anything"):
         return False
     if first.lower() in {"in", "on", "at", "for", "with", "from", "to", "by", "as", "of",
                          "into", "about", "over", "after", "before", "during", "without",
@@ -229,6 +241,9 @@ def subject_after(text: str, cue_end: int, clause_end: int) -> Mention | None:
     start, end = _trim(text, start, end)
     if start >= end:
         return None
+    of = _NAME_OF.match(text, start, end)
+    if of is not None and looks_like_name(of.group(1)):
+        end = start + len(of.group(1))  # "said Stephen Vladeck of the University of Texas"
     phrase = text[start:end]
     words = phrase.split()
     if len(words) > 8 or not _plausible_subject(phrase) or \
@@ -263,7 +278,7 @@ def noun_phrase_after(text: str, start: int, end: int) -> Mention | None:
     if start >= stop_at:
         return None
     phrase = text[start:stop_at]
-    if len(phrase.split()) > MAX_MENTION_WORDS:
+    if len(phrase.split()) > MAX_MENTION_WORDS + 8:  # "according to a 52-count civil complaint …"
         return None
     description = None
     rest_comma = text[stop_at:stop_at + 1] == ","

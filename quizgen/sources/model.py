@@ -77,6 +77,8 @@ class Attribution:
     paragraph: int = 0
     #: The appositive that describes the mention here ("…, an analyst at Eurasia Group, …").
     description: Span | None = None
+    #: "declined to comment": the source is on record as not saying anything.
+    non_response: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         """Give the attribution as the JSON contract spells it."""
@@ -89,6 +91,7 @@ class Attribution:
             "characterization": self.characterization,
             "paragraph": self.paragraph,
             "description": None if self.description is None else self.description.to_dict(),
+            "non_response": self.non_response,
         }
 
 

@@ -27,6 +27,8 @@ _HEAD_CUT = re.compile(
     r"\s+(?:of|for|at|in|from|close\s+to|familiar\s+with|with|who|that|which|on|to|under|"
     r"within|inside|among|involved|briefed|knowledgeable|based)\b", re.IGNORECASE)
 _PERSONAL = frozenset({"he", "she", "i"})
+_NAME_WORD = re.compile(r"[A-Z][\w’'.-]*[\w]|[A-Z]")
+_HONORIFICS = frozenset("mr. mrs. ms. dr. mr mrs ms dr miss sir".split())
 _PLURAL_PRONOUNS = frozenset({"they", "we"})
 _RELATIVE = frozenset({"who", "which", "that"})
 _ANONYMITY = re.compile(
@@ -54,6 +56,7 @@ class _Entry:
     last_name: str | None = None
     order: int = 0
     sentences: set[int] = field(default_factory=set)
+    seen: set[tuple[int, int]] = field(default_factory=set)  # mention spans already listed
 
 
 def _head(phrase: str) -> str:
@@ -105,6 +108,7 @@ class Resolver:
         self.entries: list[_Entry] = []
         self.recent: list[_Entry] = []  # the sources of attributions, most recent last
         self.no_response_ids: set[str] = set()
+        self._positions: dict[str, list[int]] | None = None
         self.attributed_ids: set[str] = set()
 
     # -- mentions --------------------------------------------------------------------------
@@ -117,9 +121,13 @@ class Resolver:
         if entry is None:
             return None
         self.recent.append(entry)
-        self.attributed_ids.add(entry.source.id)
+        if attribution.non_response:
+            self.no_response_ids.add(entry.source.id)
+        else:
+            self.attributed_ids.add(entry.source.id)
         entry.sentences.add(self._sentence_index(attribution.cue.start))
-        if attribution.mention not in entry.source.mentions:
+        if (attribution.mention.start, attribution.mention.end) not in entry.seen:
+            entry.seen.add((attribution.mention.start, attribution.mention.end))
             entry.source.mentions.append(attribution.mention)
         return entry.source.id
 
@@ -131,7 +139,8 @@ class Resolver:
         if entry is None:
             return None
         self.no_response_ids.add(entry.source.id)
-        if m not in entry.source.mentions:
+        if (m.start, m.end) not in entry.seen:
+            entry.seen.add((m.start, m.end))
             entry.source.mentions.append(m)
         return entry.source.id
 
@@ -141,6 +150,8 @@ class Resolver:
     def _lookup(self, mention: Span, attribution: Attribution) -> _Entry | None:
         phrase = mention.text.strip()
         low = phrase.lower()
+        if low == "i":  # outside a quotation, "I" is the writer (an opinion piece, a column)
+            return self._writer(mention)
         if low in _PERSONAL:
             return self._latest(lambda e: e.person and not e.plural)
         if low in _PLURAL_PRONOUNS:
@@ -159,6 +170,16 @@ class Resolver:
                 return None
             return self._lookup(span, Attribution(None, span, attribution.cue, None, False))
         return self._noun_phrase(mention, attribution)
+
+    def _writer(self, mention: Span) -> _Entry:
+        for entry in self.entries:
+            if entry.key == "\x00writer":
+                return entry
+        source = Source(f"tmp{len(self.entries)}", None, "the writer (first person)",
+                        "named-person", False)
+        entry = _Entry(source, "\x00writer", "writer", False, True, order=len(self.entries))
+        self.entries.append(entry)
+        return entry
 
     def _latest(self, accept: object) -> _Entry | None:
         assert callable(accept)
@@ -187,6 +208,14 @@ class Resolver:
                                                         "document") and not e.plural)
 
     def _noun_phrase(self, mention: Span, attribution: Attribution | None) -> _Entry | None:
+        entry = self._find_or_add(mention, attribution)
+        if entry is not None and (mention.start, mention.end) not in entry.seen:
+            # An antecedent ("Pakistan" for "what it said"): where the source is named.
+            entry.seen.add((mention.start, mention.end))
+            entry.source.mentions.append(mention)
+        return entry
+
+    def _find_or_add(self, mention: Span, attribution: Attribution | None) -> _Entry | None:
         phrase = re.sub(r"^(?:[Tt]he|[Aa]n?)\s+", "", mention.text.strip())
         low = phrase.lower()
         definite = re.match(r"(?i)the\b", mention.text.strip()) is not None
@@ -241,15 +270,18 @@ class Resolver:
                 context = " ".join(low_words + _words(description or ""))
                 if any(w in EXPERT_WORDS for w in context.split()) or "think tank" in context:
                     kind = "named-expert"
-                elif any(w in OFFICIAL_WORDS or w in TITLES for w in context.split()):
+                elif any((w in OFFICIAL_WORDS or w in TITLES) and w not in _HONORIFICS
+                         for w in context.split()):
                     kind = "named-official"
                 else:
                     kind = "named-person"
                 person = True
                 plural = False
             source = Source("", name, description, kind, False)
-            if kind != "named-person" and not description and len(mention.text) > len(name):
-                source.description = mention.text
+            extra = [w for w in mention.text.split() if w.lower() not in _HONORIFICS
+                     and w not in name.split()]
+            if kind != "named-person" and not description and extra:
+                source.description = mention.text  # "Defense Secretary Ash Carter"
         else:
             kind, person = _describe(low_words, head, group)
             anonymous = kind in ("anonymous-official", "unnamed-source") or (
@@ -299,6 +331,8 @@ class Resolver:
             source.mentions.sort()
             if old in self.no_response_ids and old not in self.attributed_ids:
                 source.type, source.anonymous = "no-response", False
+            elif source.type == "named-person" and source.name:
+                source.type = self._title_type(source.name)
             self._anonymity(entry)
             out.append(source)
         for attribution in attributions:
@@ -306,6 +340,27 @@ class Resolver:
                 attribution.source = mapping.get(attribution.source)
         self.mapping = mapping
         return out
+
+    def _title_type(self, name: str) -> str:
+        """Look for the title the article gives a named person anywhere ("Attorney General
+        Loretta E. Lynch", "Lynch, the attorney general,"): an official or an expert."""
+        last = name.split()[-1]
+        if self._positions is None:  # one pass over the text, shared by every name
+            self._positions = {}
+            for word in _NAME_WORD.finditer(self.text):
+                self._positions.setdefault(word.group(), []).append(word.start())
+        for start in self._positions.get(last, [])[:40]:
+            end = start + len(last)
+            before = re.split(r"[.;:,“”\"()\n]", self.text[max(0, start - 60):start])[-1]
+            words = _words(before)[-5:]
+            after = self.text[end:end + 90]
+            if after.startswith(","):
+                words += _words(after[1:].split(",")[0])
+            if any(w in EXPERT_WORDS for w in words):
+                return "named-expert"
+            if any(w in OFFICIAL_WORDS and w not in _HONORIFICS for w in words):
+                return "named-official"
+        return "named-person"
 
     def _anonymity(self, entry: _Entry) -> None:
         source = entry.source

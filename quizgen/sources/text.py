@@ -29,8 +29,26 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     return out
 
 
+MAX_SENTENCE = 1200  # characters: longer runs are cut, so the work stays linear in the text
+
+
 def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Split the paragraph text[start:end] into sentences, as (start, end)."""
+    out: list[tuple[int, int]] = []
+    for s_start, s_end in _sentences(text, start, end):
+        while s_end - s_start > MAX_SENTENCE:
+            cut = text.rfind(" ", s_start + MAX_SENTENCE // 2, s_start + MAX_SENTENCE)
+            cut = cut if cut > s_start else s_start + MAX_SENTENCE
+            out.append((s_start, cut))
+            s_start = cut
+            while s_start < s_end and text[s_start].isspace():
+                s_start += 1
+        if s_start < s_end:
+            out.append((s_start, s_end))
+    return out
+
+
+def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     out = []
     begin = start
     for match in _SENTENCE_END.finditer(text, start, end):
@@ -85,7 +103,8 @@ def _is_opening(text: str, pos: int, width: int, start: int, end: int) -> bool:
     if mark == "``":
         return True
     if mark == "“":  # a few pages close with “ as well: “It's unusual,“ said …
-        return not (before not in _OPENERS and (after.isspace() or after in ",.;:!?)"))
+        return not (pos > start and not before.isspace() and (
+            after.isspace() or after in ",.;:!?)"))
     if mark == "”":
         return False
     if before in _OPENERS or before == "\ufeff":
@@ -106,11 +125,13 @@ def quotes(text: str, paras: list[tuple[int, int]]) -> list[Quote]:
         pending, width, continues = -1, 0, False
         for match in _MARK.finditer(text, start, end):
             pos, mark_width = match.start(), match.end() - match.start()
+            closing = False
             if mark_width == 3:  # ''' is '' and a single mark, in one order or the other
                 mark_width = 2
-                if not _is_opening(text, pos, 2, start, end):
-                    pos += 1
-            if _is_opening(text, pos, mark_width, start, end):
+                following = text[pos + 3] if pos + 3 < end else " "
+                if following.isspace() or following in ".,;:!?)":
+                    pos, closing = pos + 1, True  # ",''' said": the single closes first
+            if not closing and _is_opening(text, pos, mark_width, start, end):
                 if pending >= 0:  # two openings in a row: the first never closed
                     _add(out, text, pending + width, pos, pending, -1, index, continues)
                 continues = running and pos == start

@@ -155,3 +155,13 @@ def test_non_response_hedges_and_characterizations(data: dict[str, Any]) -> None
     assert iran["type"] == "government"
     assert data["metadata"] == {"headline": None, "outlet": None, "published": None,
                                 "byline": None, "language": "en"}
+
+
+def test_each_source_is_named_or_described_as_the_article_mentions_it(
+        data: dict[str, Any]) -> None:
+    for source in data["sources"]:
+        mentions = [m["text"] for m in source["mentions"]]
+        if source["name"] is not None:
+            assert any(source["name"] in m for m in mentions), source
+        else:
+            assert source["description"] in mentions, source

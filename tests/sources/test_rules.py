@@ -236,3 +236,48 @@ def test_crlf_offsets_index_the_text_as_read() -> None:
     [quote] = _direct(data)
     assert quote["content"] == _span(text, "We are safe")
     assert data["paragraphs"][1] == {"start": text.index("“"), "end": len(text) - 2}
+
+
+def test_title_elsewhere_types_a_named_official_and_passive_asked_is_no_cue() -> None:
+    text = ("Defense Secretary Ash Carter arrived in Manila on Friday.\n"
+            "Carter said the United States would keep flying in the region. He was asked "
+            "about the islands.\n")
+    data = _json(text)
+    assert [a["cue"]["text"] for a in data["attributions"]] == ["said"]
+    [carter] = data["sources"]
+    assert (carter["name"], carter["type"]) == ("Carter", "named-official")
+
+
+def test_i_outside_a_quotation_is_the_writer() -> None:
+    text = ("Gregory Brew, an analyst at Eurasia Group, said the strikes were a warning.\n"
+            "I wrote in 2014 that such strikes were likely.\n")
+    data = _json(text)
+    brew, writer = data["sources"]
+    assert brew["name"] == "Gregory Brew"
+    assert (writer["description"], writer["type"]) == ("the writer (first person)",
+                                                       "named-person")
+    assert [a["source"] for a in data["attributions"]] == [brew["id"], writer["id"]]
+
+
+def test_declined_to_comment_is_a_non_response_on_both_lists() -> None:
+    text = "A spokesman for the company declined to comment on the report.\n"
+    data = _json(text)
+    [attribution] = data["attributions"]
+    assert (attribution["cue"], attribution["non_response"]) == (
+        _span(text, "declined"), True)
+    assert attribution["mention"] == _span(text, "A spokesman for the company")
+    [silent] = data["non_responses"]
+    assert silent["text"] == "declined to comment"
+    assert silent["source"] == attribution["source"]
+    assert _source(data, silent["source"])["type"] == "no-response"
+
+
+def test_two_apostrophes_as_quote_marks_and_a_closing_curly_opener() -> None:
+    text = ("''I would use the word 'old-school,''' said Gregory W. Slayton, a former envoy.\n"
+            "“It is unusual,“ said Larry Noble, an attorney. “It is hard.”\n")
+    data = _json(text)
+    quotes = _direct(data)
+    assert [q["content"]["text"] for q in quotes] == [
+        "I would use the word 'old-school,'", "It is unusual", "It is hard."]
+    assert [q["mention"]["text"] for q in quotes] == [
+        "Gregory W. Slayton", "Larry Noble", "Larry Noble"]
