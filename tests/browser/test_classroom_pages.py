@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
+from playwright.sync_api import expect
 
 from quizgen.fold import fold_text
 from quizgen.outputs.pages import evidence_paragraphs, paragraphs, render_page
@@ -295,7 +296,7 @@ def test_a_graded_quiz_comes_back_graded_after_a_reload(site: Path,
     assert score == f"{N // 2} / {N}"
     page.reload()
     page.wait_for_selector("html[data-ready]")
-    assert page.locator('[data-role="score"]').inner_text() == score
+    expect(page.locator('[data-role="score"]')).to_have_text(score)  # restored, then graded
     assert page.locator(".feedback:visible").count() == N
 
 
