@@ -61,6 +61,11 @@ def _word_line(text: str) -> str:
     return " " + " ".join(_QUOTE_WORD.findall(fold_text(text).casefold())) + " "
 
 
+def quoted_sources(deck: Deck) -> tuple[str, str]:
+    """Give the article and the headline as word lines, where quotations are looked up."""
+    return _word_line(deck.article_text), _word_line(deck.source.headline)
+
+
 def _pieces(passage: str) -> list[str]:
     """Give the runs of words a quotation holds between its gaps (ellipses, [brackets])."""
     return [line for part in _GAP.split(passage) if (line := _word_line(part)).strip()]
@@ -75,9 +80,14 @@ def _item_texts(item: Item) -> Iterator[tuple[str, str]]:
     yield "explanation", item.explanation
 
 
-def quotations(deck: Deck, item: Item) -> Iterator[Finding]:
-    """Warn about a quoted passage whose words are not the article's or the headline's."""
-    sources = (_word_line(deck.article_text), _word_line(deck.source.headline))
+def quotations(deck: Deck, item: Item,
+               sources: tuple[str, ...] | None = None) -> Iterator[Finding]:
+    """Warn about a quoted passage whose words are not the article's or the headline's.
+
+    sources: the article and headline as word lines (see quoted_sources), made once a deck.
+    """
+    if sources is None:
+        sources = quoted_sources(deck)
     allowed = {_word_line(s) for s in item.scare_quotes}
     for field, text in _item_texts(item):
         for passage in quoted_passages(text):
@@ -288,8 +298,9 @@ def deck_rules(deck: Deck) -> Iterator[Finding]:
     by_item: defaultdict[str, list[Finding]] = defaultdict(list)
     for finding in give_aways(deck.items):
         by_item[finding[0] or ""].append(finding)
+    sources = quoted_sources(deck)
     for item in deck.items:
-        yield from quotations(deck, item)
+        yield from quotations(deck, item, sources)
         yield from by_item.pop(item.id, [])
         yield from option_form(item)
         yield from negative_stem(item)
