@@ -80,15 +80,22 @@ def make_deck(folder: Path, count: int) -> Path:
 
 
 def bare(deck_path: str, out: str) -> None:
-    """Write the same notes as quizgen with genanki alone: no validation, no lock."""
+    """Write the same notes as quizgen with genanki alone: no validation, no lock policy.
+
+    The option orders come from the lock quizgen wrote beside the deck (a card keeps its
+    letters), as a script that writes the same cards would have to keep them too.
+    """
     import hashlib
     import html
+    import json
 
     import genanki
     import yaml
 
     with open(deck_path, encoding="utf-8") as handle:
         deck = yaml.load(handle, Loader=yaml.CBaseLoader)
+    lock_path = Path(deck_path).parent / "anki-lock.json"
+    kept = json.loads(lock_path.read_text(encoding="utf-8"))["items"]
     anki = ROOT / "templates" / "anki"
     css = (anki / "cards.css").read_text(encoding="utf-8")
     letters = "ABCDE"
@@ -125,7 +132,7 @@ def bare(deck_path: str, out: str) -> None:
         def key(index: int, item_id: str = item["id"]) -> bytes:
             return hashlib.sha256(f"quizgen:{deck_id}:{item_id}:{index}".encode()).digest()
 
-        order = sorted(range(len(options)), key=key)
+        order = kept[item["id"]].get("order") or sorted(range(len(options)), key=key)
         texts = [esc(options[i][0]) for i in order] + [""] * (5 - len(order))
         whys = [esc(options[i][1]) for i in order] + [""] * (5 - len(order))
         shared = [esc(item.get("explanation", "")), esc(item["evidence"]), source,

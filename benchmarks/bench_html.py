@@ -110,7 +110,7 @@ def build_times(deck: Path, runs: int) -> list[float]:
         for _ in range(runs):
             started = time.perf_counter()
             subprocess.run([sys.executable, "-m", "quizgen", "build", str(deck), "-o", out],
-                           check=True, stdout=subprocess.DEVNULL)
+                           check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
             times.append(time.perf_counter() - started)
     return times
 

@@ -14,6 +14,7 @@ code, message); ``validate`` turns them into Problems with file and line.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import defaultdict
@@ -47,8 +48,15 @@ _GAP = re.compile(r"\.\.\.|…|\[[^\]]*\]")
 _QUOTE_WORD = re.compile(r"\w+(?:'\w+)*")
 
 
+#: Every character fold_text turns into a quotation mark: a text with none quotes nothing.
+_QUOTE_CHARS = frozenset("\"'\u2018\u2019\u201a\u201b\u2032`\u00b4\u201c\u201d\u201e\u201f"
+                         "\u2033\u00ab\u00bb")
+
+
 def quoted_passages(text: str) -> list[str]:
     """Give the passages of text in quotation marks, outermost first: double, then single."""
+    if _QUOTE_CHARS.isdisjoint(text):
+        return []  # most whys and options: no need to fold them
     folded = fold_text(text)
     passages = [m.group(1) for m in _DOUBLE.finditer(folded)]
     rest = _DOUBLE.sub(" ", folded)
@@ -125,13 +133,17 @@ def _root(word: str) -> str:
     return word
 
 
-def keywords(text: str) -> set[str]:
-    """Give the roots of text's words of four letters or more, stopwords left out."""
+@functools.lru_cache(maxsize=1 << 14)
+def keywords(text: str) -> frozenset[str]:
+    """Give the roots of text's words of four letters or more, stopwords left out.
+
+    Kept for the texts seen last: each prompt and option is asked for more than once.
+    """
     words = _WORD.findall(fold_text(text).casefold())
-    return {_root(w) for w in words if len(w) >= 4 and w not in _STOPWORDS}
+    return frozenset(_root(w) for w in words if len(w) >= 4 and w not in _STOPWORDS)
 
 
-def distinctive(item: Item) -> set[str]:
+def distinctive(item: Item) -> frozenset[str]:
     """Give the keywords of the answer that no distractor has: what sets the answer apart."""
     others: set[str] = set()
     for distractor in item.distractors:
@@ -139,7 +151,7 @@ def distinctive(item: Item) -> set[str]:
     return keywords(item.answer) - others
 
 
-def _needed(words: set[str]) -> int:
+def _needed(words: frozenset[str]) -> int:
     """Give how many of an answer's distinctive words a prompt must hold to give it away."""
     return len(words) if len(words) <= 2 else max(2, math.ceil(0.4 * len(words)))
 
@@ -152,8 +164,8 @@ def give_aways(items: Iterable[Item]) -> Iterator[Finding]:
     other words of B's prompt: a reader then meets B's question and its answer together.
     """
     items = list(items)
-    wanted: dict[int, set[str]] = {}
-    asked: dict[int, set[str]] = {}
+    wanted: dict[int, frozenset[str]] = {}
+    asked: dict[int, frozenset[str]] = {}
     holders: defaultdict[str, list[int]] = defaultdict(list)  # keyword -> answers that have it
     for index, item in enumerate(items):
         words = distinctive(item)
