@@ -169,9 +169,9 @@ def test_count_below_one_from_the_library_names_what_to_ask_for(mini: Deck) -> N
 
 
 def test_the_bundled_key_spreads_its_letters_evenly(bundled: Deck) -> None:
-    # 1 item with 3 options, 57 with 4 and 2 with 5: A to D answer about 15 questions each.
+    # Nearly every item has 4 options: A to D answer about a quarter of the questions each.
     sizes = [1 + len(item.distractors) for item in bundled.items]
-    assert (sizes.count(3), sizes.count(4), sizes.count(5)) == (1, 57, 2)
+    assert sizes.count(4) >= 0.9 * len(sizes)
     for seed in range(1, 21):
         counts = letter_counts(arrange(bundled, seed))
         four = [counts[letter] for letter in "ABCD"]
@@ -206,11 +206,14 @@ def test_every_letter_stays_near_its_fair_share(bundled: Deck, mini: Deck) -> No
 def test_an_item_with_more_options_is_not_answered_by_its_extra_letter(bundled: Deck) -> None:
     # Balancing must not make the extra letter a giveaway: a five-option question is answered
     # E about one time in five, like any other letter.
+    five = sum(len(item.distractors) == 4 for item in bundled.items)
+    assert five >= 1  # the bundled deck has a five-option question to check this on
     letters = Counter(q.answer.letter for seed in range(300)
                       for q in arrange(bundled, seed).questions if len(q.options) == 5)
-    assert sum(letters.values()) == 600
+    assert sum(letters.values()) == 300 * five
+    fair = 300 * five / 5
     for letter in LETTERS:
-        assert 90 <= letters[letter] <= 150, letters
+        assert 0.75 * fair <= letters[letter] <= 1.25 * fair, letters
 
 
 def test_four_questions_are_not_forced_into_four_letters(bundled: Deck) -> None:
