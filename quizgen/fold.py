@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -42,7 +43,26 @@ _NOT_WORD = re.compile(r"[^\w]+")
 
 
 def fold_text(text: str) -> str:
-    """Give text with Unicode normalized, quotes and dashes made plain and spaces folded."""
+    """Give text with Unicode normalized, quotes and dashes made plain and spaces folded.
+
+    The short texts of a deck (prompts, options, whys) are folded by several rules each:
+    they are kept for the next one. An article is folded once and not kept.
+    """
+    if len(text) <= _CACHED_UP_TO:
+        return _fold_short(text)
+    return _fold(text)
+
+
+#: Texts up to this long are kept once folded (an item's fields; not its article).
+_CACHED_UP_TO = 2000
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _fold_short(text: str) -> str:
+    return _fold(text)
+
+
+def _fold(text: str) -> str:
     # Every white space becomes one plain space in C-speed passes: a 30 MB article of
     # single spaces (the usual text) is not scanned character by character in Python.
     text = unicodedata.normalize("NFC", text).translate(_FOLD)
