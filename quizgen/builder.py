@@ -14,6 +14,8 @@ own whose order no printed version shares, so the practice quiz never gives away
 
 from __future__ import annotations
 
+import dataclasses
+import json
 import os
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -43,6 +45,8 @@ TEACHER_DIR = "teacher"
 #: How many seeds after the printed ones the quiz may try for an order of its own.
 _SEED_TRIES = 100
 
+#: Beside each deck's teacher outputs: what the index pages say of it (earlier_entries).
+ENTRY_FILE = "index-entry.json"
 #: A file to write and its content.
 Planned = tuple[Path, bytes]
 
@@ -77,6 +81,7 @@ def step_count(deck_paths: Sequence[Path], plan: Plan | None = None) -> int:
     """Give how many steps a build of these decks takes (for a progress bar)."""
     versions = (plan or Plan()).versions
     per_deck = sum(versions if output.versioned else 1 for output in built_outputs())
+    per_deck += 1  # its index entry
     return len(unique_decks(deck_paths)) * per_deck + len(SITE_PAGES)
 
 
@@ -238,13 +243,46 @@ def iter_plan(deck_paths: Sequence[Path], out_dir: Path, plan: Plan | int = DEFA
                 href = (where / name).as_posix()
                 links.append(Link(output.label, href, output.audience, output.howto, version))
         versions = tuple(Version(quiz.version, quiz.version_code) for quiz in printed)
-        entries.append(IndexEntry(deck.id, deck.title, len(deck.items), tuple(links),
-                                  quiz_seed=own_seed, versions=versions,
-                                  selection=printed[0].selection_label,
-                                  selection_options=printed[0].selection))
+        entry = IndexEntry(deck.id, deck.title, len(deck.items), tuple(links),
+                           quiz_seed=own_seed, versions=versions,
+                           selection=printed[0].selection_label,
+                           selection_options=printed[0].selection)
+        entries.append(entry)
+        # What the index pages say of this deck, kept with its outputs: a later build of
+        # other decks into the same folder still lists it.
+        yield [(out_dir / TEACHER_DIR / deck.id / ENTRY_FILE, entry_json(entry))]
+    entries += earlier_entries(out_dir, {entry.id for entry in entries})
     for page in SITE_PAGES:
         files = page.render(entries, template_dir)
         yield [(out_dir / name, data) for name, data in files.items()]
+
+
+def entry_json(entry: IndexEntry) -> bytes:
+    """Give a deck's index entry as the JSON kept beside its outputs."""
+    return (json.dumps(dataclasses.asdict(entry), ensure_ascii=False, sort_keys=True,
+                       indent=1) + "\n").encode("utf-8")
+
+
+def earlier_entries(out_dir: Path, built: set[str]) -> list[IndexEntry]:
+    """Give the index entries of the decks an earlier build left in out_dir, by id.
+
+    A deck folder whose entry is missing or unreadable is left off the index pages (its
+    files stay where they are): the index lists what it can vouch for.
+    """
+    found = []
+    for path in sorted(out_dir.glob(f"{TEACHER_DIR}/*/{ENTRY_FILE}")):
+        if path.parent.name in built or not (out_dir / path.parent.name).is_dir():
+            continue  # rebuilt now, or its students' folder was removed
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            links = tuple(Link(**link) for link in data.pop("links"))
+            versions = tuple(Version(**version) for version in data.pop("versions"))
+            entry = IndexEntry(**data, links=links, versions=versions)
+        except (OSError, ValueError, TypeError, KeyError, AttributeError):
+            continue
+        if entry.id == path.parent.name:
+            found.append(entry)
+    return found
 
 
 def commit(planned: Sequence[list[Planned]], out_dir: Path,
@@ -274,7 +312,8 @@ def commit(planned: Sequence[list[Planned]], out_dir: Path,
     owned = owned_prefixes(site)
     _check_out_dir(out_dir, owned, folders)
     commit_site(out_dir, site, owned, deck_files, warn)
-    return [path for files in planned for path, _ in files]
+    # The index entries kept beside each deck are bookkeeping, not outputs to report.
+    return [path for files in planned for path, _ in files if path.name != ENTRY_FILE]
 
 
 def owned_prefixes(site: dict[str, bytes]) -> list[str]:

@@ -56,9 +56,9 @@ def test_build_writes_each_page_of_each_deck_then_the_index(tmp_path: Path) -> N
                        + outputs_of(site, "hostile", FIXTURES / "hostile" / "anki-lock.json",
                                     tuple(p for p in PLATFORMS if p != "aiken.txt"))
                        + [site / page for page in SITE_PAGES])
-    # A step per output of each deck: the locks are no steps, and the hostile deck's Aiken
-    # export is a step with no file (Aiken cannot hold its & < >).
-    assert step_count(decks) == len(written) - 2 + 1
+    # A step per output of each deck and one for its index entry (kept, not reported): the
+    # locks are no steps, and the hostile deck's Aiken export is a step with no file.
+    assert step_count(decks) == len(written) - 2 + 1 + 2
     assert all(path.stat().st_size > 1000 for path in written if path.suffix == ".html")
 
 
@@ -321,3 +321,20 @@ def test_the_sourcing_map_is_built_for_the_teacher_only(tmp_path: Path) -> None:
     student = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
     assert 'href="mini/sourcing-map.html"' in teacher
     assert "sourcing-map" not in student
+
+
+def test_a_build_of_one_deck_keeps_the_others_on_the_index_pages(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    build([FIXTURES / "mini"], site)
+    build([FIXTURES / "hostile"], site)
+    for page in ("index.html", "teacher/index.html"):
+        text = (site / page).read_text(encoding="utf-8")
+        assert "A small deck for tests" in text and "Hostile &lt;/title&gt;" in text, page
+    assert 'href="mini/quiz.html"' in (site / "index.html").read_text(encoding="utf-8")
+    assert (site / "mini" / "quiz.html").is_file()
+    # A deck folder removed by hand leaves the index pages at the next build.
+    import shutil as sh
+
+    sh.rmtree(site / "mini")
+    build([FIXTURES / "hostile"], site)
+    assert "A small deck for tests" not in (site / "index.html").read_text(encoding="utf-8")
