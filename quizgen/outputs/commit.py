@@ -208,14 +208,19 @@ def _stage(stage: Path, out_dir: Path, files: Mapping[str, bytes], owned: Sequen
         mode = stat.S_IMODE(out_dir.stat().st_mode)
     else:
         mode = 0o777 & ~_umask()
+    _write_all(stage, files, held)
+    os.chmod(stage, mode)
+    _fsync_dir(stage)
+
+
+def _write_all(stage: Path, files: Mapping[str, bytes], held: _Held) -> None:
+    """Write the new files into the stage, each folder made synced to disk, deepest first."""
     made: set[Path] = set()
     for rel, data in files.items():
         held.check("before the site was replaced; the previous site is whole")
         _write_new(stage, rel, data, made)
     for folder in sorted(made, key=lambda p: len(p.parts), reverse=True):
         _fsync_dir(folder)
-    os.chmod(stage, mode)
-    _fsync_dir(stage)
 
 
 def _carry_over(source: Path, target: Path, rel: str, owned: Sequence[str],
@@ -319,12 +324,7 @@ def _commit_in_place(out_dir: Path, files: Mapping[str, bytes], owned: Sequence[
     try:
         try:
             os.mkdir(stage, 0o700)
-            made: set[Path] = set()
-            for rel, data in files.items():
-                held.check("before the site was replaced; the previous site is whole")
-                _write_new(stage, rel, data, made)
-            for folder in sorted(made, key=lambda p: len(p.parts), reverse=True):
-                _fsync_dir(folder)
+            _write_all(stage, files, held)
         except OSError as err:
             raise OutputError(f"{out_dir}: cannot write the new site: "
                               f"{err.strerror or err}; the previous site is whole") from err

@@ -22,6 +22,7 @@ from collections.abc import Iterable, Iterator
 
 from quizgen.fold import fold_text
 from quizgen.model import Deck, Item
+from quizgen.validation.rules import STOPWORDS, WORD
 
 #: (item id or None for the whole deck, field, severity, code, message)
 Finding = tuple[str | None, str, str, str, str]
@@ -111,15 +112,9 @@ def quotations(deck: Deck, item: Item,
 
 # ------------------------------------------------------------------------------- give-aways
 
-_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
-_STOPWORDS = frozenset(
-    """about above after again against also among been before being below between both
-    but by could did does doing down during each few from further had has have having
-    here hers herself himself into itself just more most must nor not now once only other
-    ought ours over own same should some such than that their theirs them themselves then
-    there these they this those through under until very were what when where which while
-    whom with would your yours said says told article""".split()
-)
+# The words item rules read, and the same stopwords ("article" too: every stem has it).
+_WORD = WORD
+_STOPWORDS = STOPWORDS | {"article"}
 # Enough of a suffix to hear "anonymity" in "anonymous" and "mediation" in "mediator".
 _SUFFIXES = ("ations", "ation", "ators", "ator", "ities", "ity", "ously", "ous", "ing", "ed",
              "s")

@@ -35,7 +35,7 @@ _NUMBER_WORDS = frozenset(
     "eighty ninety hundred hundreds thousand thousands million millions billion billions "
     "dozen dozens".split()
 )
-_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 STOPWORDS = frozenset(
     """about above after again against also among been before being below between both
     but by could did does doing down during each few from further had has have having
@@ -71,7 +71,7 @@ def _stem(word: str) -> str:
 
 
 def _words(text: str) -> set[str]:
-    return {_stem(w) for w in _WORD.findall(fold_text(text).casefold())}
+    return {_stem(w) for w in WORD.findall(fold_text(text).casefold())}
 
 
 #: Bidirectional controls reorder what a reader sees: an answer can display reversed, or
