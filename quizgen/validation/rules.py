@@ -28,7 +28,7 @@ _CATCH_ALL = re.compile(
 )
 # Hedges that may come before a number: "nearly 100", "more than two".
 _HEDGE = re.compile(r"^(?:about|nearly|around|almost|roughly|more than|fewer than|less than|"
-                    r"over|under|at least|at most|some|only|just)\s+", re.IGNORECASE)
+                    r"over|under|at least|at most|exactly|some|only|just)\s+", re.IGNORECASE)
 _NUMBER_WORDS = frozenset(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
     "fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy "
