@@ -7,6 +7,7 @@ from bisect import bisect_right
 
 from quizgen.sources.cues import CueHit, Inside, _clause_subject, find_cues
 from quizgen.sources.hedges import find_hedges, find_non_responses
+from quizgen.sources.lexicon import NESTED_CUES
 from quizgen.sources.mentions import Mention, looks_like_name, subject_after, subject_before
 from quizgen.sources.model import Analysis, Attribution, NonResponse, Span
 from quizgen.sources.resolve import Resolver
@@ -24,7 +25,7 @@ def analyse_text(text: str) -> Analysis:
     spans = [(q.open_mark, q.outer_end) for q in found]
     inside = Inside(spans)
     hits = find_cues(text, sents, inside)
-    attributions = _link(text, found, hits, sents, paras)
+    attributions = _outer_only(text, _link(text, found, hits, sents, paras))
     resolver = Resolver(text, sents)
     for attribution in attributions:
         attribution.source = resolver.resolve(attribution)
@@ -45,6 +46,32 @@ def analyse_text(text: str) -> Analysis:
                     non_responses=non_responses, paragraphs=paras,
                     metadata={"headline": None, "outlet": None, "published": None,
                               "byline": None, "language": guess_language(text)})
+
+
+def _outer_only(text: str, attributions: list[Attribution]) -> list[Attribution]:
+    """Leave out an indirect attribution whose cue lies inside another one's content, unless
+    its cue still counts there ("said Republicans accused him": yes; "said they think": no)."""
+    spans = sorted((a.content.start, a.content.end, id(a)) for a in attributions if a.content)
+    starts = [s for s, _, _ in spans]
+    kept = []
+    for attribution in attributions:
+        cue = attribution.cue
+        word = " ".join(cue.text.lower().split())
+        if word.endswith(" seen as"):
+            word = "is seen as"
+        if not attribution.direct and word not in NESTED_CUES:
+            i = bisect_right(starts, cue.start) - 1
+            # contents are sentence-sized: a few hundred characters back is far enough
+            while i >= 0 and starts[i] > cue.start - 5000:
+                start, end, owner = spans[i]
+                if owner != id(attribution) and start <= cue.start < end:
+                    break
+                i -= 1
+            else:
+                kept.append(attribution)
+            continue
+        kept.append(attribution)
+    return kept
 
 
 def guess_language(text: str) -> str | None:

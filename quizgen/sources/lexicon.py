@@ -100,11 +100,55 @@ def forms(lemmas: list[str]) -> list[str]:
     return out
 
 
+# Forms of belief, wish, judgment and report beyond the speech verbs ("believe", "hope",
+# "echoed", "quoted"), each counted only with a subject before it. Chosen on PolNeAR's train
+# split alone: each form was kept when, with a subject found, it marked an annotated
+# attribution at least 60 % of the time there (at least 3 times); the dev split only measures
+# the result (benchmarks/bench_sources.py). Forms PolNeAR also marks but that report an act
+# or the writer's own hedge, not what a source says or thinks ("signed", "approved",
+# "appears", "seemed"), are left out: the sourcing map must not make "Neither country
+# appears poised …" a source.
+TRAINED_FORMS = frozenset(w.replace("_", " ") for w in (
+    "agree agrees allegations alleging alluding answered ask asks assailed attributed backed "
+    "believe bemoaned blast calls challenged chanted chanting chants charged claiming claims "
+    "concerned considering considers continued convinced credited deemed defending demands "
+    "disclosed discussing dismisses eager echoed emailed encouraged endorses endorsing fears "
+    "feel forecast highlighting hints hope hoped implied interjected invoked learned likened "
+    "listed lists mocking named note opposed outlining persuaded pledges portrayed portraying "
+    "predict prefer preferred projected promises promising proposed protesting quoted quoting "
+    "reads realized recognize recommended recounted referenced remember remembered remembers "
+    "reminded reminding repeated repeating reportedly requested required retweeted see sees "
+    "shouted show shown signaled speculation supported tell thinks titled voiced worried "
+    "worries write yelled"
+).split())
+
+# Cues that still count inside the content of another attribution ("Obama said Republicans
+# accused him of …"). Others there ("voters said they think …", "said she wants …") are
+# nearly always part of what the outer source said, and PolNeAR does not mark them: on
+# train, such nested belief and wish cues marked an attribution under one time in five.
+NESTED_CUES = frozenset(w.replace("_", " ") for w in (
+    "according_to accuses accusing acknowledge acknowledged acknowledging adding admits "
+    "announce announced argue argues arguing ask asserted asserting assured back believing "
+    "blame blamed blasted calling cautioned chanted cheer cited cites citing claimed claiming "
+    "conceded concluded condemned congratulated criticized criticizes criticizing declared "
+    "declaring declined decrying deemed defended denounced denouncing described describing "
+    "determined dismissing eager echoed endorsed expecting explained explaining expressed "
+    "fear finds implying indicate indicated informing insist insisted insisting jeered joked "
+    "listed listing made_it_clear mention mentions named note noted noting oppose ordered "
+    "pointed pointed_out pointing_out points_to praised predicted predicting prefers promised "
+    "proposed questioned questioning recalled recalling refuse refused reiterated rejected "
+    "remarking replied reported restricting revealed ruled said say saying says slamming "
+    "slams stating stressed suggest suggested suggesting talked_about telling tells told "
+    "touted tweeted tweeting urged vow vowed vowing warned warning writing wrote is_seen_as "
+    "claimed_responsibility"
+).split())
+
+
 SPEECH_FORMS = frozenset(forms(SPEECH_LEMMAS)) | {
     "according to", "went on to say", "went on", "cried out", "in the words of", "shot back",
     "fired back", "hit back", "pushed back", "shoots back", "fires back", "hits back",
     "pushes back"}
-MENTAL_FORMS = frozenset(forms(MENTAL_LEMMAS))
+MENTAL_FORMS = frozenset(forms(MENTAL_LEMMAS)) | (TRAINED_FORMS - SPEECH_FORMS)
 
 PRONOUNS = frozenset("he she they it we i you who which that".split())
 
@@ -254,7 +298,7 @@ SUBJECT_CUES = frozenset(w.replace("_", " ") for w in (
     "talks_about telling tells testified thank thanked thanking threaten told tout touted "
     "touting touts tweeted tweeting urged urges urging vow vowed vowing vows warn warned "
     "warning warns went_on_to_say wondered wondering worry writes wrote"
-).split())
+).split()) | TRAINED_FORMS
 
 # Cue forms that count even when no subject is found ("…, the group said in a
 # statement" parsed wrong still says "said").

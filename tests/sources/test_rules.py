@@ -281,3 +281,25 @@ def test_two_apostrophes_as_quote_marks_and_a_closing_curly_opener() -> None:
         "I would use the word 'old-school,'", "It is unusual", "It is hard."]
     assert [q["mention"]["text"] for q in quotes] == [
         "Gregory W. Slayton", "Larry Noble", "Larry Noble"]
+
+
+def test_a_belief_with_its_subject_is_an_attribution() -> None:
+    text = "Many Republicans believe the tax plan will pass before the summer.\n"
+    [belief] = _json(text)["attributions"]
+    assert belief["cue"] == _span(text, "believe")
+    assert belief["mention"] == _span(text, "Many Republicans")
+    assert belief["direct"] is False
+
+
+def test_a_belief_inside_what_another_source_said_is_part_of_it() -> None:
+    text = "Most voters in the poll said they believe the economy is getting worse.\n"
+    [said] = _json(text)["attributions"]
+    assert said["cue"] == _span(text, "said")
+    assert said["content"] == _span(text, "they believe the economy is getting worse")
+
+
+def test_the_reporters_own_appears_makes_no_source() -> None:
+    text = "Neither country appears poised for conflict, however.\n"
+    data = _json(text)
+    assert (data["attributions"], data["sources"]) == ([], [])
+    assert [h["text"] for h in data["hedges"]] == ["appears"]
