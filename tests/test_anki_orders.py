@@ -53,7 +53,8 @@ def test_the_bundled_decks_letters_are_balanced(bundled: Deck) -> None:
 def test_the_shipped_lock_keeps_an_order_for_every_lettered_card(bundled: Deck) -> None:
     lock = read_lock(BUNDLED / LOCK_FILE)
     assert lock is not None
-    orders = {key: list(order) for key, order in lock.orders().items()}
+    # A retired item keeps its order in the lock, in case it comes back; the rest are the deck's.
+    orders = {key: list(order) for key, order in lock.orders().items() if key in lock.items}
     assert sorted(orders) == sorted(item.id for item in lettered(bundled))
     assert max(excess(lettered(bundled), orders).values()) <= 2
     # Every letter answers somewhere: the balance is not bought by leaving one out.

@@ -178,7 +178,8 @@ def test_evidence_may_quote_the_headline(edit_deck: Callable[[str, str], Path]) 
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    ("3", True), ("-3%", True), ("$40", True), ("nearly 100", True), ("exactly 100", True), ("more than two", True),
+    ("3", True), ("-3%", True), ("$40", True), ("nearly 100", True), ("exactly 100", True),
+    ("more than two", True),
     ("Two bases", True), ("a dozen", True), ("Dozens", True), ("one hundred", True),
     ("zero", True), ("about six weeks", True), ("twenty-one", True), ("¥500", True),
     ("₹100", True), (".5", True), ("½", True),

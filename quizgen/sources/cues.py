@@ -250,7 +250,8 @@ def _read_cue(text: str, start: int, end: int, sentence: tuple[int, int], paragr
     # The words just before the cue: enough for every pattern anchored at the cue.
     tail_start = max(clause_start, start - 120)
     gap_before = text[tail_start:start]
-    if word.endswith(("ing", "s")) and _DETERMINER_END.search(gap_before):
+    participle = word.split()[0].endswith("ing")  # "saying", "referring to"
+    if (participle or word.endswith("s")) and _DETERMINER_END.search(gap_before):
         return None  # "a warning", "the calls": a noun
     if gap_before.endswith("-"):
         return None  # "so-called", "well-known"
@@ -265,7 +266,7 @@ def _read_cue(text: str, start: int, end: int, sentence: tuple[int, int], paragr
     if _ACTION_VERB.match(word) and not _SPEECH_USE.match(text, end, s_end) and \
             not _QUOTE_IN.search(text, end, s_end):
         return None  # "Pakistan attacked militants": an act, not an attribution
-    with_np = _WITH_NP.search(gap_before) if word.endswith("ing") else None
+    with_np = _WITH_NP.search(gap_before) if participle else None
     if with_np is not None:  # "with officials in Pakistan and Iran often accusing …"
         np_start = tail_start + with_np.start(1)
         mention = Mention(np_start, np_start + len(with_np.group(1)))
@@ -273,7 +274,7 @@ def _read_cue(text: str, start: int, end: int, sentence: tuple[int, int], paragr
                            characterization)
         return CueHit(start, end, word, speech, sentence, paragraph, mention, content,
                       characterization, True)
-    trailing = _TRAILING_NAME.search(gap_before) if word.endswith("ing") else None
+    trailing = _TRAILING_NAME.search(gap_before) if participle else None
     if trailing is not None and not _BE_BEFORE.search(gap_before) and \
             trailing.group(1).split()[-1].lower() not in DAYS_MONTHS:
         # "footage of Hillary Clinton asking, “…”": the name right before the participle.
@@ -283,7 +284,7 @@ def _read_cue(text: str, start: int, end: int, sentence: tuple[int, int], paragr
                            characterization)
         return CueHit(start, end, word, speech, sentence, paragraph, mention, content,
                       characterization, True)
-    if word.endswith("ing") and _SUBORDINATE.fullmatch(text[s_start:start]):
+    if participle and _SUBORDINATE.fullmatch(text[s_start:start]):
         # "After saying her foot was “…”, she was whisked …": the subject after the comma.
         comma = text.find(",", end, s_end)
         after_comma = _NP_START.match(text, comma + 1 + (text[comma + 1:comma + 2] == " "),
@@ -293,7 +294,7 @@ def _read_cue(text: str, start: int, end: int, sentence: tuple[int, int], paragr
                 after_comma.group().endswith(" ")))
             return CueHit(start, end, word, speech, sentence, paragraph, mention,
                           _trimmed(text, end, comma), characterization, False)
-    if word.endswith("ing") and not _BE_BEFORE.search(gap_before):
+    if participle and not _BE_BEFORE.search(gap_before):
         # ", saying …" / ", adding …": the subject is the clause's own subject.
         if previous is not None and previous.mention is not None:
             mention = previous.mention
