@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from quizgen.sources.cues import CueHit, Inside, _clause_subject, find_cues
+from quizgen.sources.cues import CueHit, Inside, _clause_subject, cue_key, find_cues
 from quizgen.sources.hedges import find_hedges, find_non_responses
 from quizgen.sources.lexicon import NESTED_CUES
 from quizgen.sources.mentions import Mention, looks_like_name, subject_after, subject_before
@@ -25,7 +25,7 @@ def analyse_text(text: str) -> Analysis:
     spans = [(q.open_mark, q.outer_end) for q in found]
     inside = Inside(spans)
     hits = find_cues(text, sents, inside)
-    attributions = _outer_only(text, _link(text, found, hits, sents, paras))
+    attributions = _outer_only(_link(text, found, hits, sents, paras))
     resolver = Resolver(text, sents)
     for attribution in attributions:
         attribution.source = resolver.resolve(attribution)
@@ -48,30 +48,25 @@ def analyse_text(text: str) -> Analysis:
                               "byline": None, "language": guess_language(text)})
 
 
-def _outer_only(text: str, attributions: list[Attribution]) -> list[Attribution]:
+def _outer_only(attributions: list[Attribution]) -> list[Attribution]:
     """Leave out an indirect attribution whose cue lies inside another one's content, unless
     its cue still counts there ("said Republicans accused him": yes; "said they think": no)."""
-    spans = sorted((a.content.start, a.content.end, id(a)) for a in attributions if a.content)
-    starts = [s for s, _, _ in spans]
-    kept = []
-    for attribution in attributions:
-        cue = attribution.cue
-        word = " ".join(cue.text.lower().split())
-        if word.endswith(" seen as"):
-            word = "is seen as"
-        if not attribution.direct and word not in NESTED_CUES:
-            i = bisect_right(starts, cue.start) - 1
-            # contents are sentence-sized: a few hundred characters back is far enough
-            while i >= 0 and starts[i] > cue.start - 5000:
-                start, end, owner = spans[i]
-                if owner != id(attribution) and start <= cue.start < end:
-                    break
-                i -= 1
-            else:
-                kept.append(attribution)
-            continue
-        kept.append(attribution)
-    return kept
+    contents = sorted((a.content.start, a.content.end, id(a)) for a in attributions if a.content)
+    starts = [start for start, _, _ in contents]
+
+    def nested(attribution: Attribution) -> bool:
+        pos = attribution.cue.start
+        i = bisect_right(starts, pos) - 1
+        # contents are sentence-sized: a few thousand characters back is far enough
+        while i >= 0 and starts[i] > pos - 5000:
+            start, end, owner = contents[i]
+            if owner != id(attribution) and start <= pos < end:
+                return True
+            i -= 1
+        return False
+
+    return [a for a in attributions
+            if a.direct or cue_key(a.cue.text) in NESTED_CUES or not nested(a)]
 
 
 def guess_language(text: str) -> str | None:

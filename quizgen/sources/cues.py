@@ -70,6 +70,13 @@ def cue_matches(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
+def cue_key(word: str) -> str:
+    """Give the form a cue is listed under: its words in lower case, one space apart, and
+    every tense of "is seen as" as that one."""
+    word = " ".join(word.lower().split())
+    return "is seen as" if word.endswith("seen as") else word
+
+
 def _tail(text: str, pos: int, end: int, words: tuple[str, ...]) -> int:
     """Give where the words following pos end when they are exactly these, else -1."""
     for word in words:
@@ -132,7 +139,7 @@ def find_cues(text: str, sentences: list[tuple[int, int, int]], inside: Inside) 
                             previous)
             if hit is None:
                 continue
-            key = "is seen as" if hit.word.endswith("seen as") else hit.word
+            key = cue_key(hit.word)
             hit.reported = key in (BARE_CUES if hit.bare else SUBJECT_CUES) or (
                 key in _FINDINGS and hit.mention is not None
                 and _head_word(text, hit.mention) in DOCUMENT_WORDS)  # "the poll found"
