@@ -40,9 +40,7 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
             cut = text.rfind(" ", s_start + MAX_SENTENCE // 2, s_start + MAX_SENTENCE)
             cut = cut if cut > s_start else s_start + MAX_SENTENCE
             out.append((s_start, cut))
-            s_start = cut
-            while s_start < s_end and text[s_start].isspace():
-                s_start += 1
+            s_start = _skip_space(text, cut, s_end)
         if s_start < s_end:
             out.append((s_start, s_end))
     return out
@@ -56,12 +54,17 @@ def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if text[match.start()] == "." and _is_abbreviation(text, match.start()):
             continue
         out.append((begin, stop))
-        begin = stop
-        while begin < end and text[begin].isspace():
-            begin += 1
+        begin = _skip_space(text, stop, end)
     if begin < end:
         out.append((begin, end))
     return out
+
+
+def _skip_space(text: str, pos: int, end: int) -> int:
+    """Give the first offset from pos (before end) that is not white space, else end."""
+    while pos < end and text[pos].isspace():
+        pos += 1
+    return pos
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
@@ -149,8 +152,7 @@ def quotes(text: str, paras: list[tuple[int, int]]) -> list[Quote]:
 
 def _add(out: list[Quote], text: str, start: int, end: int, open_mark: int, close_mark: int,
          paragraph: int, continues: bool, close_end: int = -1) -> None:
-    while start < end and text[start].isspace():
-        start += 1
+    start = _skip_space(text, start, end)
     while end > start and text[end - 1].isspace():
         end -= 1
     if any(ch.isalnum() for ch in text[start:end]):
