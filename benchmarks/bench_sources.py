@@ -10,7 +10,8 @@ marks inside a gold Content span, once per paragraph, leaving out attributions w
 found when a reported direct attribution's content overlaps it by at least half of the shorter
 span and its mention overlaps the gold Source), attribution recall (gold Cue spans overlapped by
 a reported cue), cue precision (reported cues, counted once per span, that overlap a gold Cue),
-the split's wall time in one process, and one article as a whole ``python -c`` process.
+the split's analysis time in one process, and whole ``quizgen sources --json`` processes: one
+article, the split as one call and as one call per article.
 """
 
 from __future__ import annotations
@@ -210,7 +211,7 @@ def main(argv: list[str]) -> int:
           f"({result.reported_good}/{result.reported} reported cues)")
     print(f"analysis, one process: {elapsed:.2f} s for the split "
           f"({elapsed / len(articles) * 1000:.1f} ms per article)")
-    _process_times(articles)
+    _process_times(split, articles)
     if "--per-cue" in argv:
         for word, count in result.per_cue.most_common(80):
             good = result.per_cue_good[word]
@@ -218,41 +219,45 @@ def main(argv: list[str]) -> int:
     return 0
 
 
-_PROCESS = ("import json,sys;from pathlib import Path;from quizgen.sources import analyse_file;"
-            "p=sys.argv[1];print(json.dumps(analyse_file(Path(p)).to_dict(p)))")
+def _command() -> list[str]:
+    """Give the ``quizgen`` command a user runs: the console script beside this Python."""
+    script = Path(sys.executable).with_name("quizgen")
+    return [str(script)] if script.exists() else [sys.executable, "-m", "quizgen"]
 
 
-def _median_process(path: Path, runs: int = 5) -> float:
-    """Give the median wall time of a whole process analysing one file and printing JSON."""
-    times = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        subprocess.run([sys.executable, "-c", _PROCESS, str(path)], check=True,
-                       stdout=subprocess.DEVNULL)
-        times.append(time.perf_counter() - started)
-    return statistics.median(times)
+def _wall(args: list[str]) -> float:
+    """Give the wall time of one whole ``quizgen`` process (output discarded)."""
+    started = time.perf_counter()
+    subprocess.run(_command() + args, check=True, stdout=subprocess.DEVNULL)
+    return time.perf_counter() - started
 
 
-def _process_times(articles: list[Gold]) -> None:
-    """Time whole processes (import, read, analyse, print JSON), and growth with length."""
+def _process_times(split: Path, articles: list[Gold]) -> None:
+    """Time ``quizgen sources --json`` as whole processes, and growth with length."""
     from quizgen.sources import analyse_text
 
     target = min(articles, key=lambda g: abs(len(g.text.split()) - 800))
     with tempfile.TemporaryDirectory() as folder:
         text_file = Path(folder) / "article.txt"
         text_file.write_text(target.text, encoding="utf-8")
-        median = _median_process(text_file)
+        median = statistics.median(_wall(["sources", "--json", str(text_file)])
+                                   for _ in range(5))
         page = Path(folder) / "article.html"
         paragraphs = "".join(f"<p>{html.escape(line)}</p>\n"
                              for line in target.text.splitlines() if line.strip())
         page.write_text(f"<!DOCTYPE html><html lang=\"en\"><head><title>{target.name}</title>"
                         f"</head><body><article>{paragraphs}</article></body></html>",
                         encoding="utf-8")
-        median_html = _median_process(page, runs=3)
-    print(f"one article as a whole process ({len(target.text.split())} words, python -c, "
-          f"median of 5): {median:.3f} s plain text, {median_html:.3f} s as saved HTML "
-          f"(trafilatura's import); x{len(articles)} separate processes ≈ "
-          f"{median * len(articles):.1f} s")
+        median_html = statistics.median(_wall(["sources", "--json", str(page)])
+                                        for _ in range(3))
+    print(f"quizgen sources --json, one article as a whole process "
+          f"({len(target.text.split())} words, median of 5): {median:.3f} s plain text, "
+          f"{median_html:.3f} s as saved HTML (trafilatura's import)")
+    files = [str(split / "text" / f"{gold.name}.txt") for gold in articles]
+    one_call = _wall(["sources", "--json", *files])
+    separate = sum(_wall(["sources", "--json", name]) for name in files)
+    print(f"the split's {len(files)} articles: {one_call:.2f} s as one call, "
+          f"{separate:.1f} s as {len(files)} separate calls")
     words = " ".join(g.text for g in articles).split()
     for count in (10_000, 50_000):
         if len(words) < count:

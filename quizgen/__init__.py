@@ -13,13 +13,7 @@ The library's nouns and steps, loaded on first use so that importing quizgen (an
 from __future__ import annotations
 
 import importlib
-from importlib.metadata import PackageNotFoundError, version
 from typing import TYPE_CHECKING, Any
-
-try:
-    __version__ = version("quizgen")
-except PackageNotFoundError:  # running from a source tree that was never installed
-    __version__ = "0.0.0"
 
 #: Each public name and the module it comes from.
 _EXPORTS = {
@@ -53,6 +47,7 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
+    __version__: str
     from quizgen.builder import build
     from quizgen.deckfile import SourceMap, load_deck, read_deck
     from quizgen.errors import Problem, QuizgenError
@@ -63,7 +58,21 @@ if TYPE_CHECKING:
     from quizgen.validation import check_decks, load_checked, validate
 
 
+def _version() -> str:
+    """Give the installed distribution's version (importlib.metadata costs tens of ms to
+    import, so it is read on first use, not at import: ``quizgen sources`` never needs it)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("quizgen")
+    except PackageNotFoundError:  # running from a source tree that was never installed
+        return "0.0.0"
+
+
 def __getattr__(name: str) -> Any:
+    if name == "__version__":
+        globals()["__version__"] = found = _version()
+        return found
     if name in _EXPORTS:
         return getattr(importlib.import_module(_EXPORTS[name]), name)
     if name in _ALIASES:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import importlib
 import json
 import re
 from pathlib import Path
@@ -17,7 +18,6 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
-from quizgen import __version__
 from quizgen.errors import DeckError, Problem, QuizgenError
 from quizgen.util import printable
 
@@ -25,8 +25,25 @@ if TYPE_CHECKING:
     from quizgen.model import Deck
 
 
+#: Each command and the module beside this one that defines it. A module is imported when one
+#: of its commands is asked for, so ``quizgen sources`` does not pay for the output registry.
+COMMANDS = {"list": "decks", "validate": "decks", "html": "outputs", "anki": "outputs",
+            "export": "outputs", "build": "outputs", "sources": "articles", "draft": "articles"}
+
+
 class QuizgenGroup(click.Group):
-    """Turns every QuizgenError into one line per problem on stderr and exit 1."""
+    """Loads commands on first use; turns every QuizgenError into one line per problem on
+    stderr and exit 1."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        """Name every command, loaded or not (for --help)."""
+        return sorted(set(super().list_commands(ctx)) | COMMANDS.keys())
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        """Give a command, importing the module that registers it the first time."""
+        if cmd_name not in self.commands and cmd_name in COMMANDS:
+            importlib.import_module(f"quizgen.cli.{COMMANDS[cmd_name]}")
+        return super().get_command(ctx, cmd_name)
 
     def invoke(self, ctx: click.Context) -> Any:
         """Run the command; turn quizgen's errors and Ctrl-C into one line and an exit code."""
@@ -112,8 +129,18 @@ def dump_json(data: object) -> str:
 _TERMINAL_UNSAFE = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
+def _print_version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    """Print the version and stop (read only when asked: it costs an importlib.metadata)."""
+    if value and not ctx.resilient_parsing:
+        import quizgen
+
+        click.echo(f"quizgen, version {quizgen.__version__}")
+        ctx.exit()
+
+
 @click.group(cls=QuizgenGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, "-V", "--version", prog_name="quizgen")
+@click.option("-V", "--version", is_flag=True, expose_value=False, is_eager=True,
+              callback=_print_version, help="Show the version and exit.")
 def cli() -> None:
     """Build media-literacy quizzes and Anki decks from curated items about a news article.
 
@@ -180,10 +207,4 @@ def _fail(message: str | None) -> NoReturn:
     os._exit(1)
 
 
-# The commands register themselves on `cli` as their modules load.
-from quizgen.cli import articles as _articles  # noqa: E402
-from quizgen.cli import decks as _decks  # noqa: E402
-from quizgen.cli import outputs as _outputs  # noqa: E402
-
 __all__ = ["cli", "main"]
-del _articles, _decks, _outputs
