@@ -175,21 +175,26 @@ SLACK = 1.5
 def _arrange_options(deck: Deck, items: list[Item], seed: int) -> list[tuple[Option, ...]]:
     """Give each item's options in order, keeping the answers' letters near their fair share.
 
-    Each item's answer takes a letter at random among its own, so an item with five options
-    is answered E about one time in five, like any other letter. A letter's fair share so far
-    is the sum, over the items visited that have that letter, of 1/their number of options.
-    A letter SLACK or more answers behind its share is taken first; one SLACK or more ahead is
-    passed over. So a key never reads
-    "C, C, B, C, C", yet the letters are not forced into an exact rotation that would let
-    whoever knows three of four answers deduce the fourth. The distractors fill the other
-    places in seeded random order. Items are visited in a seeded random order, so an item's
-    letters depend on the items chosen with it.
+    Each item's answer takes each of its own letters with the same chance, so an item with
+    five options is answered E one time in five, like any other letter. The letters are cut
+    into bands at the quiz's option counts (with four- and five-option items: A-D and E); an
+    item first draws a band in proportion to its width among its own letters, then a letter
+    in the band, balanced against the other items that drew that band. A letter's fair share
+    so far is the sum, over the items that drew its band, of 1/the band's width. A letter
+    SLACK or more answers behind its share is taken first; one SLACK or more ahead is passed
+    over. So a key never reads "C, C, B, C, C", yet the letters are not forced into an exact
+    rotation that would let whoever knows three of four answers deduce the fourth. (Balancing
+    over all of an item's letters at once would favour a letter few items have: it is never
+    behind and seldom ahead.) The distractors fill the other places in seeded random order.
+    Items are visited in a seeded random order, so an item's letters depend on the items
+    chosen with it.
     """
     rng = _rng(deck.id, seed, "options")
     for item in items:
         if 1 + len(item.distractors) > len(LETTERS):  # validation allows at most 4
             raise ValueError(f"item {item.id!r} has {1 + len(item.distractors)} options; at "
                              f"most {len(LETTERS)}")
+    cuts = sorted({1 + len(item.distractors) for item in items})
     visit = list(range(len(items)))
     rng.shuffle(visit)
     used = [0] * len(LETTERS)
@@ -198,11 +203,22 @@ def _arrange_options(deck: Deck, items: list[Item], seed: int) -> list[tuple[Opt
     for n in visit:
         item = items[n]
         size = 1 + len(item.distractors)
-        for k in range(size):
-            fair[k] += 1 / size
-        behind = [k for k in range(size) if fair[k] - used[k] >= SLACK]
-        places = (behind or [k for k in range(size) if used[k] + 1 - fair[k] <= SLACK]
-                  or list(range(size)))
+        # The band [low, high): one draw among the item's letters picks it, so each band
+        # comes up in proportion to its width (no draw when the item spans one band).
+        low, high = 0, cuts[0]
+        if size > cuts[0]:
+            letter = rng.randrange(size)
+            for cut in cuts:
+                if letter < cut:
+                    high = cut
+                    break
+                low = cut
+        band = range(low, high)
+        for k in band:
+            fair[k] += 1 / len(band)
+        behind = [k for k in band if fair[k] - used[k] >= SLACK]
+        places = (behind or [k for k in band if used[k] + 1 - fair[k] <= SLACK]
+                  or list(band))
         place = rng.choice(places)
         used[place] += 1
         wrong = [(d.text, False, d.why) for d in item.distractors]
