@@ -122,7 +122,10 @@ def test_anonymity_and_its_reason_agree_with_the_deck(
     checked = 0
     for item in items:
         asks_why = re.search(r"\b(?:why|reason|explanation)\b", item["prompt"], re.IGNORECASE)
-        gives_why = re.search(r"\b(?:reason|due to|because)\b", item["answer"], re.IGNORECASE)
+        gives_none = re.search(r"\b(?:no reason|none|unexplained)\b", item["answer"],
+                               re.IGNORECASE)
+        gives_why = gives_none or re.search(r"\b(?:reason|due to|because)\b", item["answer"],
+                                            re.IGNORECASE)
         if item["kind"] != "anonymity" or not (asks_why and gives_why):
             continue
         start, end = _find(article, item["evidence"])
@@ -132,7 +135,7 @@ def test_anonymity_and_its_reason_agree_with_the_deck(
         assert sources, item["id"]
         source = sources[0]
         assert source["anonymous"] is True
-        if "no reason" in item["answer"].lower():
+        if gives_none:
             assert source["anonymity_reason"] is None
         else:
             reason = source["anonymity_reason"].lower()
