@@ -303,8 +303,9 @@ def test_a_stale_lock_in_a_copied_deck_is_rewritten_there_and_nowhere_else(
     before = shipped_lock.read_bytes()
     deck = copies.shipped(name)
     text = (deck / "deck.yaml").read_text(encoding="utf-8")
-    (deck / "deck.yaml").write_text(text.replace("    prompt: ", "    prompt: Revised - ", 1),
-                                    encoding="utf-8")
+    # Inside the quotes, if the prompt has them: the deck's own wording may hold ": ".
+    revised = re.sub(r"(    prompt: [\"']?)", r"\1Revised - ", text, count=1)
+    (deck / "deck.yaml").write_text(revised, encoding="utf-8")
     written = build([deck], tmp_path / "site", now=2_000_000_000)
     assert deck / "anki-lock.json" in written
     assert (deck / "anki-lock.json").read_bytes() != before
