@@ -303,3 +303,32 @@ def test_the_reporters_own_appears_makes_no_source() -> None:
     data = _json(text)
     assert (data["attributions"], data["sources"]) == ([], [])
     assert [h["text"] for h in data["hedges"]] == ["appears"]
+
+
+def test_defended_touted_and_thanked_need_no_speech_after_them() -> None:
+    text = ("Senator Jane Okafor defended her vote on the harbor bill on Tuesday.\n"
+            "The mayor touted the new ferry line at a ribbon-cutting on Friday.\n")
+    defended, touted = _json(text)["attributions"]
+    assert defended["cue"] == _span(text, "defended")
+    assert defended["mention"] == _span(text, "Senator Jane Okafor")
+    assert defended["content"] == _span(text, "her vote on the harbor bill on Tuesday")
+    assert touted["cue"] == _span(text, "touted")
+    assert touted["mention"] == _span(text, "The mayor")
+    assert touted["content"] == _span(text, "the new ferry line at a ribbon-cutting on Friday")
+
+
+def test_found_that_is_a_finding_whoever_found_it() -> None:
+    text = "An independent auditor found that the port authority had overspent by $2 million.\n"
+    [finding] = _json(text)["attributions"]
+    assert finding["cue"] == _span(text, "found")
+    assert finding["mention"] == _span(text, "An independent auditor")
+    assert finding["content"] == _span(text, "the port authority had overspent by $2 million")
+
+
+def test_did_not_mention_reports_what_a_speech_left_out() -> None:
+    text = "The governor did not mention the strike in his speech on Monday.\n"
+    [left_out] = _json(text)["attributions"]
+    assert left_out["cue"] == _span(text, "mention")
+    assert left_out["mention"] == _span(text, "The governor")
+    assert left_out["content"] == _span(text, "the strike in his speech on Monday")
+
