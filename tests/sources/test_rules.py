@@ -332,3 +332,14 @@ def test_did_not_mention_reports_what_a_speech_left_out() -> None:
     assert left_out["mention"] == _span(text, "The governor")
     assert left_out["content"] == _span(text, "the strike in his speech on Monday")
 
+
+def test_a_title_in_quotation_marks_after_is_the_takes_no_fallback_verb() -> None:
+    text = "Okafor is the founder of “Harbor Watch.”\n"
+    assert _json(text)["attributions"] == []
+
+
+def test_the_fallback_verb_is_not_a_plural_noun_after_a_determiner() -> None:
+    text = "Okafor met the hosts of “Harbor Nights.”\n"
+    [quote] = _direct(_json(text))
+    assert quote["cue"] == _span(text, "met")
+    assert quote["mention"] == _span(text, "Okafor")
