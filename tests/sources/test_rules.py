@@ -343,3 +343,15 @@ def test_the_fallback_verb_is_not_a_plural_noun_after_a_determiner() -> None:
     [quote] = _direct(_json(text))
     assert quote["cue"] == _span(text, "met")
     assert quote["mention"] == _span(text, "Okafor")
+
+
+def test_phrasal_verbs_of_speech_are_cues() -> None:
+    text = ("Senator Ruth Adeyemi has railed against the port tax for months.\n"
+            "Two council members weighed in on the dispute.\n")
+    railed, weighed = _json(text)["attributions"]
+    assert railed["cue"] == _span(text, "railed against")
+    assert railed["mention"] == _span(text, "Senator Ruth Adeyemi")
+    assert railed["content"] == _span(text, "the port tax for months")
+    assert weighed["cue"] == _span(text, "weighed in on")
+    assert weighed["mention"] == _span(text, "Two council members")
+    assert weighed["content"] == _span(text, "the dispute")
