@@ -355,3 +355,12 @@ def test_phrasal_verbs_of_speech_are_cues() -> None:
     assert weighed["cue"] == _span(text, "weighed in on")
     assert weighed["mention"] == _span(text, "Two council members")
     assert weighed["content"] == _span(text, "the dispute")
+
+
+def test_a_pledge_counts_before_to_and_a_verb_only() -> None:
+    text = ("Governor Ana Ruiz pledged to rebuild the sea wall before winter.\n"
+            "Ruiz won 40 pledged delegates in the state.\n")
+    [pledge] = _json(text)["attributions"]
+    assert pledge["cue"] == _span(text, "pledged")
+    assert pledge["mention"] == _span(text, "Governor Ana Ruiz")
+    assert pledge["content"] == _span(text, "to rebuild the sea wall before winter")
