@@ -199,7 +199,8 @@ _NOT_LABELS = frozenset(
     "note editor editor's editor’s update updated correction photo video watch read related q a "
     "source sources image credit subscribe follow contact email tags listen see also share "
     "click sign advertisement caption name age city job pay why what how who when where "
-    "warning disclaimer transcript".split())
+    "warning disclaimer transcript clarification byline contributing breaking exclusive "
+    "revealed busted bombshell boom wow look just paid".split())  # kickers: "BREAKING: …"
 
 
 def _headline_colons(text: str, sentences: list[tuple[int, int, int]],

@@ -364,3 +364,13 @@ def test_a_pledge_counts_before_to_and_a_verb_only() -> None:
     assert pledge["cue"] == _span(text, "pledged")
     assert pledge["mention"] == _span(text, "Governor Ana Ruiz")
     assert pledge["content"] == _span(text, "to rebuild the sea wall before winter")
+
+
+def test_a_kicker_or_credit_before_a_colon_is_no_speaker() -> None:
+    text = ("BREAKING: Port Strike Ends After Two Weeks\n"
+            "Ruiz: The Sea Wall Will Hold\n"
+            "Contributing: Ana Ruiz and Tom Bell.\n")
+    [headline] = _json(text)["attributions"]
+    colon = text.index("Ruiz:") + 4
+    assert headline["cue"] == {"text": ":", "start": colon, "end": colon + 1}
+    assert headline["mention"] == _span(text, "Ruiz")
