@@ -409,7 +409,9 @@ _QUOTE_IN = re.compile(r"[“\"]|''")
 _WITH_NP = re.compile(r"\bwith\s+((?:[\w’'.-]+\s+){0,6}?[\w’'.-]+?)\s+"
                       r"(?:(?:often|also|now|still|long|all|both|\w+ly)\s+)*$")
 _HEADLINE_CUES = frozenset("Says Said Tells Told Warns Vows Urges Slams Blasts Claims Admits "
-                           "Denies Insists Argues Accuses Praises Predicts Suggests".split())
+                           "Denies Insists Argues Accuses Praises Predicts Suggests Endorses "
+                           "Announces Calls Reveals Promises Tweets Hints Denounces Backs "
+                           "Thinks Wants Sees Shows".split())
 _CAPITAL_BEFORE = re.compile(r"[A-Z][\w.’'-]*\s+$")
 _CAPITAL_NEXT = re.compile(r"\s+[A-Z]|\s*$")
 _QUOTE_AFTER_PUNCT = re.compile(r"\s*[:,]\s*(?:[“\"]|'')")

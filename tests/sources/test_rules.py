@@ -374,3 +374,11 @@ def test_a_kicker_or_credit_before_a_colon_is_no_speaker() -> None:
     colon = text.index("Ruiz:") + 4
     assert headline["cue"] == {"text": ":", "start": colon, "end": colon + 1}
     assert headline["mention"] == _span(text, "Ruiz")
+
+
+def test_a_title_case_headline_verb_is_a_cue() -> None:
+    text = "Dock Workers Union Endorses Ana Ruiz For Governor\n\nThe union met on Monday.\n"
+    [headline] = _json(text)["attributions"]
+    assert headline["cue"] == _span(text, "Endorses")
+    assert headline["mention"] == _span(text, "Dock Workers Union")
+    assert headline["content"] == _span(text, "Ana Ruiz For Governor")
