@@ -298,7 +298,8 @@ def _read_cue(text: str, start: int, end: int, sentence: tuple[int, int], paragr
                       characterization, True)
     trailing = _TRAILING_NAME.search(gap_before) if participle else None
     if trailing is not None and not _BE_BEFORE.search(gap_before) and \
-            trailing.group(1).split()[-1].lower() not in DAYS_MONTHS:
+            trailing.group(1).split()[-1].lower() not in DAYS_MONTHS and \
+            not _SUBORDINATE.fullmatch(text[s_start:start]):  # "After saying …"
         # "footage of Hillary Clinton asking, “…”": the name right before the participle.
         t_start = tail_start + trailing.start(1)
         mention = Mention(t_start, t_start + len(trailing.group(1)))
@@ -306,16 +307,21 @@ def _read_cue(text: str, start: int, end: int, sentence: tuple[int, int], paragr
                            characterization)
         return CueHit(start, end, word, speech, sentence, paragraph, mention, content,
                       characterization, True)
-    if participle and _SUBORDINATE.fullmatch(text[s_start:start]):
-        # "After saying her foot was “…”, she was whisked …": the subject after the comma.
+    opening = start == s_start and word not in _OPENING_NOT_CUES
+    if participle and (opening or _SUBORDINATE.fullmatch(text[s_start:start])):
+        # "After saying her foot was “…”, she was whisked …", "Noting that …, Ruiz said …":
+        # the subject after the comma.
         comma = text.find(",", end, s_end)
-        after_comma = _NP_START.match(text, comma + 1 + (text[comma + 1:comma + 2] == " "),
-                                      s_end) if comma >= 0 else None
+        np_start = comma + 1 + (text[comma + 1:comma + 2] == " ")
+        after_comma = (_DET_NP.match(text, np_start, s_end) or
+                       _NP_START.match(text, np_start, s_end)) if comma >= 0 else None
         if after_comma is not None:
             mention = Mention(after_comma.start(), after_comma.end() - (
                 after_comma.group().endswith(" ")))
+            that = _THAT.match(text, end, comma)
             return CueHit(start, end, word, speech, sentence, paragraph, mention,
-                          _trimmed(text, end, comma), characterization, False)
+                          _trimmed(text, that.end() if that else end, comma), characterization,
+                          False)
     if participle and not _BE_BEFORE.search(gap_before):
         # ", saying …" / ", adding …": the subject is the clause's own subject.
         if previous is not None and previous.mention is not None:
@@ -434,6 +440,9 @@ _COORDINATED = re.compile(
     r"are|did|does|not))*\s*$")
 _TRAILING_NAME = re.compile(
     r"(?<![\w,])\s*((?:[A-Z][\w’'.-]+\s+){0,3}[A-Z][\w’'.-]+|he|she|they)\s+$")
+# Participles that open a sentence without reporting speech ("Pointing to the report, …",
+# "Adding to the pressure, …").
+_OPENING_NOT_CUES = frozenset(("pointing to", "adding", "pointing", "referring to"))
 _SUBORDINATE = re.compile(r"(?:After|Before|While|When|Since|Upon|By|In|Despite)\s+")
 _LEAD_WORDS = frozenset(
     "for in on at after before during with as by since under following despite amid asked "

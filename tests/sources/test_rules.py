@@ -382,3 +382,15 @@ def test_a_title_case_headline_verb_is_a_cue() -> None:
     assert headline["cue"] == _span(text, "Endorses")
     assert headline["mention"] == _span(text, "Dock Workers Union")
     assert headline["content"] == _span(text, "Ana Ruiz For Governor")
+
+
+def test_a_participle_opening_the_sentence_takes_the_subject_after_the_comma() -> None:
+    text = ("Citing the storm damage, the port authority closed the pier.\n"
+            "After saying the pier was safe, the mayor reopened it.\n")
+    citing, saying = _json(text)["attributions"]
+    assert citing["cue"] == _span(text, "Citing")
+    assert citing["mention"] == _span(text, "the port authority")
+    assert citing["content"] == _span(text, "the storm damage")
+    assert saying["cue"] == _span(text, "saying")
+    assert saying["mention"] == _span(text, "the mayor")
+    assert saying["content"] == _span(text, "the pier was safe")
