@@ -276,6 +276,8 @@ def _read_cue(text: str, start: int, end: int, sentence: tuple[int, int], paragr
         return None  # "a warning", "the calls": a noun
     if gap_before.endswith("-"):
         return None  # "so-called", "well-known"
+    if _POSSESSIVE_END.search(gap_before):
+        return None  # "Editor's note:", "Trump's proposed ban": a noun or a modifier
     if word in _PASSIVE_FORMS and _BE_BEFORE.search(gap_before) and \
             not _PASSIVE_BY.match(text, end, s_end):
         return None  # "she was asked to …": the one spoken to, not the speaker
@@ -410,6 +412,11 @@ _SPEECH_USE = re.compile(r"(?:\s+\S+){0,6}?\s+(?:as|that|for\s+saying|over)\b|\s
 _DETERMINER_END = re.compile(
     r"\b(?:a|an|the|this|that|these|those|its|his|her|their|our|my|your|any|no|every)\s+$",
     re.IGNORECASE)
+# A possessive right before a cue word ("Editor’s note", "Rubio’s proposed credit"), not a
+# contraction of "is" or "has" ("he’s said", "that’s according to").
+_POSSESSIVE_END = re.compile(
+    r"(?:\b(?!(?:he|she|it|that|there|here|who|what|where|everyone|nobody|one)[’']s)[A-Za-z]+[’']s|"
+    r"[A-Za-z]s[’'])\s+$", re.IGNORECASE)
 _DETERMINER = re.compile(r"\b(?:an?|the|this|that|its|his|her|their)\s")
 _QUOTE_IN = re.compile(r"[“\"]|''")
 _WITH_NP = re.compile(r"\bwith\s+((?:[\w’'.-]+\s+){0,6}?[\w’'.-]+?)\s+"

@@ -394,3 +394,11 @@ def test_a_participle_opening_the_sentence_takes_the_subject_after_the_comma() -
     assert saying["cue"] == _span(text, "saying")
     assert saying["mention"] == _span(text, "the mayor")
     assert saying["content"] == _span(text, "the pier was safe")
+
+
+def test_a_cue_word_after_a_possessive_is_a_noun() -> None:
+    text = ("Editor’s note: Ana Ruiz is a former harbor pilot.\n"
+            "Ruiz’s proposed tax would fund the sea wall, she said.\n")
+    [said] = _json(text)["attributions"]
+    assert said["cue"] == _span(text, "said")
+    assert said["mention"] == _span(text, "she")
