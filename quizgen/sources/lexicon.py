@@ -157,7 +157,14 @@ SPEECH_FORMS = frozenset(forms(SPEECH_LEMMAS)) | {
     "according to", "went on to say", "went on", "cried out", "in the words of", "shot back",
     "fired back", "hit back", "pushed back", "shoots back", "fires back", "hits back",
     "pushes back"} | PHRASAL_SPEECH
-MENTAL_FORMS = frozenset(forms(MENTAL_LEMMAS)) | (TRAINED_FORMS - SPEECH_FORMS)
+# Phrases of stance, counted like the belief verbs (a short subject right before them):
+# "Ryan distanced himself from …", "Sanders is pushing for …", "Kasich sided with …".
+STANCE_PHRASES = frozenset((
+    "distanced himself from", "distanced herself from", "distanced themselves from",
+    "distancing himself from", "distancing herself from", "sided with", "sides with",
+    "siding with", "pushing for", "pushed for", "pushes for", "would vote for"))
+
+MENTAL_FORMS = frozenset(forms(MENTAL_LEMMAS)) | (TRAINED_FORMS - SPEECH_FORMS) | STANCE_PHRASES
 
 PRONOUNS = frozenset("he she they it we i you who which that".split())
 
@@ -307,7 +314,7 @@ SUBJECT_CUES = frozenset(w.replace("_", " ") for w in (
     "talks_about telling tells testified thank thanked thanking threaten told tout touted "
     "touting touts tweeted tweeting urged urges urging vow vowed vowing vows warn warned "
     "warning warns went_on_to_say wondered wondering worry writes wrote"
-).split()) | TRAINED_FORMS | PHRASAL_SPEECH
+).split()) | TRAINED_FORMS | PHRASAL_SPEECH | STANCE_PHRASES
 
 # Cue forms that count even when no subject is found ("…, the group said in a
 # statement" parsed wrong still says "said").

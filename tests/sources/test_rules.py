@@ -402,3 +402,15 @@ def test_a_cue_word_after_a_possessive_is_a_noun() -> None:
     [said] = _json(text)["attributions"]
     assert said["cue"] == _span(text, "said")
     assert said["mention"] == _span(text, "she")
+
+
+def test_a_phrase_of_stance_is_a_cue_right_after_its_subject() -> None:
+    text = ("The harbor pilots sided with the mayor on the sea wall.\n"
+            "Councilwoman Tia Brooks distanced herself from the plan on Monday.\n")
+    sided, distanced = _json(text)["attributions"]
+    assert sided["cue"] == _span(text, "sided with")
+    assert sided["mention"] == _span(text, "The harbor pilots")
+    assert sided["content"] == _span(text, "the mayor on the sea wall")
+    assert distanced["cue"] == _span(text, "distanced herself from")
+    assert distanced["mention"] == _span(text, "Councilwoman Tia Brooks")
+    assert distanced["content"] == _span(text, "the plan on Monday")
