@@ -489,7 +489,9 @@ def _clause_subject(text: str, clause_start: int, cue_start: int) -> Mention | N
         break
     while start < cue_start and text[start].isspace():
         start += 1
-    match = _NP_START.match(text, start, cue_start)
+    # "the harbor union issued a statement saying …": a determiner's noun phrase ends before
+    # its verb, not with it.
+    match = _DET_NP.match(text, start, cue_start) or _NP_START.match(text, start, cue_start)
     if match is not None and text[match.start():match.end()].strip() in ("The", "A", "An"):
         match = _DET_NP.match(text, start, cue_start)
     if match is None or text[match.start():match.end()].strip().lower() in _LEAD_WORDS:

@@ -414,3 +414,11 @@ def test_a_phrase_of_stance_is_a_cue_right_after_its_subject() -> None:
     assert distanced["cue"] == _span(text, "distanced herself from")
     assert distanced["mention"] == _span(text, "Councilwoman Tia Brooks")
     assert distanced["content"] == _span(text, "the plan on Monday")
+
+
+def test_a_participles_subject_ends_before_the_clauses_verb() -> None:
+    text = "Minutes later, the harbor union issued a statement saying the strike was over.\n"
+    [saying] = _json(text)["attributions"]
+    assert saying["cue"] == _span(text, "saying")
+    assert saying["mention"] == _span(text, "the harbor union")
+    assert saying["content"] == _span(text, "the strike was over")
