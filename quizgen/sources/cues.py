@@ -151,6 +151,7 @@ def find_cues(text: str, sentences: list[tuple[int, int, int]], inside: Inside) 
                 hits.append(hit)
                 previous = hit
     hits.extend(_in_a_poll(text, sentences, inside))
+    hits.extend(_issued_statements(text, sentences, inside))
     hits.extend(_headline_colons(text, sentences, inside))
     hits.sort(key=lambda h: h.start)
     return hits
@@ -189,6 +190,33 @@ def _in_a_poll(text: str, sentences: list[tuple[int, int, int]], inside: Inside)
             content = _trimmed(text, match.end(), _strip_end(text, s_end))
             out.append(CueHit(match.start(), match.start() + 2, "in", True, (s_start, s_end),
                               paragraph, mention, content))
+    return out
+
+
+_ISSUED = re.compile(
+    r"\b(?:issued|issues|released|releases|put\s+out|puts\s+out)\s+an?\s+(?:[a-z]+\s+){0,2}?"
+    r"(?:statement|report|letter|memo|press\s+release)\b")
+_SPOKEN_NEXT = re.compile(r"[^.;\n]{0,40}?(?:\bsaying\b|\bthat\b|:|[“\"]|'')")
+
+
+def _issued_statements(text: str, sentences: list[tuple[int, int, int]],
+                       inside: Inside) -> list[CueHit]:
+    """Give "Sanders released a statement in opposition to …", "the museum issued a report
+    charging …": the document is the cue and its issuer the source, unless "saying …",
+    "that …" or a quotation follows, which has a cue of its own."""
+    out = []
+    for s_start, s_end, paragraph in sentences:
+        for match in _ISSUED.finditer(text, s_start, s_end):
+            if inside(match.start()) or _SPOKEN_NEXT.match(text, match.end(), s_end):
+                continue
+            clause_start = max(_clause_start(text, s_start, match.start(), inside),
+                               match.start() - REACH)
+            mention = subject_before(text, clause_start, match.start())
+            if mention is None:
+                continue
+            content = _trimmed(text, match.end(), _strip_end(text, s_end))
+            out.append(CueHit(match.start(), match.end(), " ".join(match.group().split()),
+                              True, (s_start, s_end), paragraph, mention, content))
     return out
 
 

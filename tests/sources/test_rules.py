@@ -422,3 +422,14 @@ def test_a_participles_subject_ends_before_the_clauses_verb() -> None:
     assert saying["cue"] == _span(text, "saying")
     assert saying["mention"] == _span(text, "the harbor union")
     assert saying["content"] == _span(text, "the strike was over")
+
+
+def test_an_issued_statement_is_a_cue_unless_saying_follows() -> None:
+    text = ("Ruiz released a statement in opposition to the new tax.\n"
+            "The union released a statement saying the pier was safe.\n")
+    released, saying = _json(text)["attributions"]
+    assert released["cue"] == _span(text, "released a statement")
+    assert released["mention"] == _span(text, "Ruiz")
+    assert released["content"] == _span(text, "in opposition to the new tax")
+    assert saying["cue"] == _span(text, "saying")
+    assert saying["mention"] == _span(text, "The union")
