@@ -306,6 +306,8 @@ def _read_cue(text: str, start: int, end: int, sentence: tuple[int, int], paragr
         return None  # "so-called", "well-known"
     if _POSSESSIVE_END.search(gap_before):
         return None  # "Editor's note:", "Trump's proposed ban": a noun or a modifier
+    if word in _NAMING and _INDEFINITE_NP_END.search(gap_before):
+        return None  # "a group called Citizens for Trump": a name given, not a view
     if word in _PASSIVE_FORMS and _BE_BEFORE.search(gap_before) and \
             not _PASSIVE_BY.match(text, end, s_end):
         return None  # "she was asked to …": the one spoken to, not the speaker
@@ -445,6 +447,9 @@ _DETERMINER_END = re.compile(
 _POSSESSIVE_END = re.compile(
     r"(?:\b(?!(?:he|she|it|that|there|here|who|what|where|everyone|nobody|one)[’']s)[A-Za-z]+[’']s|"
     r"[A-Za-z]s[’'])\s+$", re.IGNORECASE)
+_NAMING = frozenset("called dubbed named titled labeled labelled".split())
+_INDEFINITE_NP_END = re.compile(r"\b(?:an?|another)\s+(?:[\w’'-]+\s+){0,3}?[a-z][\w’'-]*\s+$",
+                                re.IGNORECASE)
 _DETERMINER = re.compile(r"\b(?:an?|the|this|that|its|his|her|their)\s")
 _QUOTE_IN = re.compile(r"[“\"]|''")
 _WITH_NP = re.compile(r"\bwith\s+((?:[\w’'.-]+\s+){0,6}?[\w’'.-]+?)\s+"

@@ -433,3 +433,12 @@ def test_an_issued_statement_is_a_cue_unless_saying_follows() -> None:
     assert released["content"] == _span(text, "in opposition to the new tax")
     assert saying["cue"] == _span(text, "saying")
     assert saying["mention"] == _span(text, "The union")
+
+
+def test_a_name_given_after_an_indefinite_noun_is_no_cue() -> None:
+    text = ("Ruiz leads a group called Friends of the Pier.\n"
+            "Ruiz called the plan a disaster.\n")
+    [called] = _json(text)["attributions"]
+    assert called["cue"] == _span(text, "called", 1)
+    assert called["mention"] == _span(text, "Ruiz", 1)
+    assert called["content"] == _span(text, "the plan a disaster")
