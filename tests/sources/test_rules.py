@@ -307,14 +307,18 @@ def test_the_reporters_own_appears_makes_no_source() -> None:
 
 def test_defended_touted_and_thanked_need_no_speech_after_them() -> None:
     text = ("Senator Jane Okafor defended her vote on the harbor bill on Tuesday.\n"
-            "The mayor touted the new ferry line at a ribbon-cutting on Friday.\n")
-    defended, touted = _json(text)["attributions"]
+            "The mayor touted the new ferry line at a ribbon-cutting on Friday.\n"
+            "The governor ordered an inquiry into the flooding.\n")
+    defended, touted, ordered = _json(text)["attributions"]
     assert defended["cue"] == _span(text, "defended")
     assert defended["mention"] == _span(text, "Senator Jane Okafor")
     assert defended["content"] == _span(text, "her vote on the harbor bill on Tuesday")
     assert touted["cue"] == _span(text, "touted")
     assert touted["mention"] == _span(text, "The mayor")
     assert touted["content"] == _span(text, "the new ferry line at a ribbon-cutting on Friday")
+    assert ordered["cue"] == _span(text, "ordered")
+    assert ordered["mention"] == _span(text, "The governor")
+    assert ordered["content"] == _span(text, "an inquiry into the flooding")
 
 
 def test_found_that_is_a_finding_whoever_found_it() -> None:
