@@ -446,3 +446,9 @@ def test_a_name_given_after_an_indefinite_noun_is_no_cue() -> None:
     assert called["cue"] == _span(text, "called", 1)
     assert called["mention"] == _span(text, "Ruiz", 1)
     assert called["content"] == _span(text, "the plan a disaster")
+
+
+def test_a_cue_word_that_makes_another_verb_with_the_next_word_is_no_cue() -> None:
+    text = ("Ruiz showed up at the pier on Monday.\n"
+            "The union called off the strike, adding to the confusion.\n")
+    assert _json(text)["attributions"] == []
