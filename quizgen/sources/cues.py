@@ -14,6 +14,7 @@ from quizgen.sources.lexicon import (
     MENTAL_FORMS,
     PRONOUNS,
     SPEECH_FORMS,
+    STANCE_ADJECTIVES,
     SUBJECT_CUES,
 )
 from quizgen.sources.mentions import (
@@ -41,8 +42,9 @@ REACH = 300
 
 def _phrases() -> dict[str, list[tuple[str, ...]]]:
     """Index every cue by its first word: a dictionary lookup per word of the text."""
-    cues = SPEECH_FORMS | MENTAL_FORMS | {"called", "calls", "dubbed", "labelled", "labeled",
-                                          "branded", "termed", "claimed responsibility"}
+    cues = SPEECH_FORMS | MENTAL_FORMS | STANCE_ADJECTIVES | {
+        "called", "calls", "dubbed", "labelled", "labeled", "branded", "termed",
+        "claimed responsibility"}
     cues |= {f"{be} seen as" for be in ("is", "are", "was", "were")}
     index: dict[str, list[tuple[str, ...]]] = {}
     for cue in sorted(cues, key=len, reverse=True):
@@ -284,6 +286,12 @@ def _read_cue(text: str, start: int, end: int, sentence: tuple[int, int], paragr
         return CueHit(start, end, word, True, sentence, paragraph, mention, content, True, False)
     if _OBJECT_NOT_CLAUSE.match(text, end, s_end) and word.startswith("recall"):
         return None  # "recalled its ambassador"
+    subject_end = start
+    if word in STANCE_ADJECTIVES:
+        be = _BE_ADJECTIVE.search(text, max(s_start, start - 60), start)
+        if be is None:
+            return None  # "critical of" counts after "was", "has been": "she was critical of …"
+        subject_end = be.start()  # the subject ends before "was especially"
     other_verb = _OTHER_VERB.get(word)
     if other_verb is not None and other_verb.match(text, end, s_end):
         return None  # "showed up", "reported from Iowa", "adding to the pressure"
@@ -377,7 +385,7 @@ def _read_cue(text: str, start: int, end: int, sentence: tuple[int, int], paragr
     elif _COORDINATED.search(gap_before):
         mention = _clause_subject(text, s_start, start)  # "Carson did not …, but told …"
     else:
-        mention = subject_before(text, clause_start, start)
+        mention = subject_before(text, clause_start, subject_end)
     subject_first = True
     if word in _INVERTING:
         gap = text[clause_start:start].strip()
@@ -486,6 +494,11 @@ _MODAL_BEFORE = re.compile(
 # like what it said (unlike "did not respond", a non-response).
 _NEGATED_SAYING = frozenset("mention say discuss".split())
 _DID_NOT = re.compile(r"\b(?:did|does|do)(?:\s+not|n[’']t)\s*$", re.IGNORECASE)
+_BE_ADJECTIVE = re.compile(
+    r"\b(?:is|are|was|were|been|be|am|remains?|remained|’s|'s|’re|'re)"
+    r"(?:\s+(?:also|not|now|still|so|very|more|less|too|equally|publicly|sharply|deeply|highly|"
+    r"openly|increasingly|particularly|especially|strongly|often|long|always|never|less|all))*\s+$",
+    re.IGNORECASE)
 _BE_BEFORE = re.compile(r"(?:^|\s)(?:is|are|was|were|been|be|am|’s|'s|’re|'re)"
                         r"(?:\s+(?:also|not|now|still|just|repeatedly|publicly))*\s*$")
 _PASSIVE_FORMS = frozenset("asked told called urged warned informed ordered advised "

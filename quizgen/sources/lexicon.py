@@ -164,6 +164,13 @@ STANCE_PHRASES = frozenset((
     "distancing himself from", "distancing herself from", "sided with", "sides with",
     "siding with", "pushing for", "pushed for", "pushes for", "would vote for"))
 
+# Adjectives of stance after "is", "was", "has been" ("Clinton was especially critical of …",
+# "aides are confident that …"): each a cue only after a form of "be".
+STANCE_ADJECTIVES = frozenset((
+    "critical of", "confident that", "adamant that", "eager to", "hopeful that",
+    "convinced that", "optimistic that", "skeptical of", "sceptical of", "wary of",
+    "angry about", "proud of", "concerned that", "dismissive of", "unhappy with"))
+
 MENTAL_FORMS = frozenset(forms(MENTAL_LEMMAS)) | (TRAINED_FORMS - SPEECH_FORMS) | STANCE_PHRASES
 
 PRONOUNS = frozenset("he she they it we i you who which that".split())
@@ -314,7 +321,7 @@ SUBJECT_CUES = frozenset(w.replace("_", " ") for w in (
     "talks_about telling tells testified thank thanked thanking threaten told tout touted "
     "touting touts tweeted tweeting urged urges urging vow vowed vowing vows warn warned "
     "warning warns went_on_to_say wondered wondering worry writes wrote"
-).split()) | TRAINED_FORMS | PHRASAL_SPEECH | STANCE_PHRASES
+).split()) | TRAINED_FORMS | PHRASAL_SPEECH | STANCE_PHRASES | STANCE_ADJECTIVES
 
 # Cue forms that count even when no subject is found ("…, the group said in a
 # statement" parsed wrong still says "said").

@@ -452,3 +452,12 @@ def test_a_cue_word_that_makes_another_verb_with_the_next_word_is_no_cue() -> No
     text = ("Ruiz showed up at the pier on Monday.\n"
             "The union called off the strike, adding to the confusion.\n")
     assert _json(text)["attributions"] == []
+
+
+def test_an_adjective_of_stance_after_a_form_of_be_is_a_cue() -> None:
+    text = ("Senator Ruth Adeyemi has been especially critical of the port tax.\n"
+            "Voters critical of the plan stayed home.\n")
+    [critical] = _json(text)["attributions"]
+    assert critical["cue"] == _span(text, "critical of")
+    assert critical["mention"] == _span(text, "Senator Ruth Adeyemi")
+    assert critical["content"] == _span(text, "the port tax")
