@@ -313,6 +313,11 @@ def _read_cue(text: str, start: int, end: int, sentence: tuple[int, int], paragr
     participle = word.split()[0].endswith("ing")  # "saying", "referring to"
     if (participle or word.endswith("s")) and _DETERMINER_END.search(gap_before):
         return None  # "a warning", "the calls": a noun
+    if word.endswith("ed") and _ARTICLE_END.search(gap_before):
+        return None  # "the disputed waters", "the expected fallout": an adjective
+    if word == "said" and text[s_start:start].strip().lower() == "that" and \
+            text[end:end + 1] == ",":
+        return None  # "That said, …": a turn of phrase
     if gap_before.endswith("-"):
         return None  # "so-called", "well-known"
     if _POSSESSIVE_END.search(gap_before):
@@ -474,6 +479,8 @@ _POSSESSIVE_END = re.compile(
 _NAMING = frozenset("called dubbed named titled labeled labelled".split())
 _INDEFINITE_NP_END = re.compile(r"\b(?:an?|another)\s+(?:[\w’'-]+\s+){0,3}?[a-z][\w’'-]*\s+$",
                                 re.IGNORECASE)
+_ARTICLE_END = re.compile(r"\b(?:a|an|the|its|his|her|their|our|my|your|any|no|every)\s+$",
+                          re.IGNORECASE)
 _DETERMINER = re.compile(r"\b(?:an?|the|this|that|its|his|her|their)\s")
 _QUOTE_IN = re.compile(r"[“\"]|''")
 _WITH_NP = re.compile(r"\bwith\s+((?:[\w’'.-]+\s+){0,6}?[\w’'.-]+?)\s+"

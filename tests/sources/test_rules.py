@@ -461,3 +461,12 @@ def test_an_adjective_of_stance_after_a_form_of_be_is_a_cue() -> None:
     assert critical["cue"] == _span(text, "critical of")
     assert critical["mention"] == _span(text, "Senator Ruth Adeyemi")
     assert critical["content"] == _span(text, "the port tax")
+
+
+def test_that_said_and_a_participle_after_an_article_are_no_cues() -> None:
+    text = ("That said, the pier reopened on Monday.\n"
+            "China is militarizing the disputed waters, the admiral said.\n")
+    [said] = _json(text)["attributions"]
+    assert said["cue"] == _span(text, "said", 1)
+    assert said["mention"] == _span(text, "the admiral")
+    assert said["content"] == _span(text, "China is militarizing the disputed waters")
