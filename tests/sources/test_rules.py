@@ -303,3 +303,170 @@ def test_the_reporters_own_appears_makes_no_source() -> None:
     data = _json(text)
     assert (data["attributions"], data["sources"]) == ([], [])
     assert [h["text"] for h in data["hedges"]] == ["appears"]
+
+
+def test_defended_touted_and_thanked_need_no_speech_after_them() -> None:
+    text = ("Senator Jane Okafor defended her vote on the harbor bill on Tuesday.\n"
+            "The mayor touted the new ferry line at a ribbon-cutting on Friday.\n"
+            "The governor ordered an inquiry into the flooding.\n")
+    defended, touted, ordered = _json(text)["attributions"]
+    assert defended["cue"] == _span(text, "defended")
+    assert defended["mention"] == _span(text, "Senator Jane Okafor")
+    assert defended["content"] == _span(text, "her vote on the harbor bill on Tuesday")
+    assert touted["cue"] == _span(text, "touted")
+    assert touted["mention"] == _span(text, "The mayor")
+    assert touted["content"] == _span(text, "the new ferry line at a ribbon-cutting on Friday")
+    assert ordered["cue"] == _span(text, "ordered")
+    assert ordered["mention"] == _span(text, "The governor")
+    assert ordered["content"] == _span(text, "an inquiry into the flooding")
+
+
+def test_found_that_is_a_finding_whoever_found_it() -> None:
+    text = "An independent auditor found that the port authority had overspent by $2 million.\n"
+    [finding] = _json(text)["attributions"]
+    assert finding["cue"] == _span(text, "found")
+    assert finding["mention"] == _span(text, "An independent auditor")
+    assert finding["content"] == _span(text, "the port authority had overspent by $2 million")
+
+
+def test_did_not_mention_reports_what_a_speech_left_out() -> None:
+    text = "The governor did not mention the strike in his speech on Monday.\n"
+    [left_out] = _json(text)["attributions"]
+    assert left_out["cue"] == _span(text, "mention")
+    assert left_out["mention"] == _span(text, "The governor")
+    assert left_out["content"] == _span(text, "the strike in his speech on Monday")
+
+
+def test_a_title_in_quotation_marks_after_is_the_takes_no_fallback_verb() -> None:
+    text = "Okafor is the founder of “Harbor Watch.”\n"
+    assert _json(text)["attributions"] == []
+
+
+def test_the_fallback_verb_is_not_a_plural_noun_after_a_determiner() -> None:
+    text = "Okafor met the hosts of “Harbor Nights.”\n"
+    [quote] = _direct(_json(text))
+    assert quote["cue"] == _span(text, "met")
+    assert quote["mention"] == _span(text, "Okafor")
+
+
+def test_phrasal_verbs_of_speech_are_cues() -> None:
+    text = ("Senator Ruth Adeyemi has railed against the port tax for months.\n"
+            "Two council members weighed in on the dispute.\n")
+    railed, weighed = _json(text)["attributions"]
+    assert railed["cue"] == _span(text, "railed against")
+    assert railed["mention"] == _span(text, "Senator Ruth Adeyemi")
+    assert railed["content"] == _span(text, "the port tax for months")
+    assert weighed["cue"] == _span(text, "weighed in on")
+    assert weighed["mention"] == _span(text, "Two council members")
+    assert weighed["content"] == _span(text, "the dispute")
+
+
+def test_a_pledge_counts_before_to_and_a_verb_only() -> None:
+    text = ("Governor Ana Ruiz pledged to rebuild the sea wall before winter.\n"
+            "Ruiz won 40 pledged delegates in the state.\n")
+    [pledge] = _json(text)["attributions"]
+    assert pledge["cue"] == _span(text, "pledged")
+    assert pledge["mention"] == _span(text, "Governor Ana Ruiz")
+    assert pledge["content"] == _span(text, "to rebuild the sea wall before winter")
+
+
+def test_a_kicker_or_credit_before_a_colon_is_no_speaker() -> None:
+    text = ("BREAKING: Port Strike Ends After Two Weeks\n"
+            "Ruiz: The Sea Wall Will Hold\n"
+            "Contributing: Ana Ruiz and Tom Bell.\n")
+    [headline] = _json(text)["attributions"]
+    colon = text.index("Ruiz:") + 4
+    assert headline["cue"] == {"text": ":", "start": colon, "end": colon + 1}
+    assert headline["mention"] == _span(text, "Ruiz")
+
+
+def test_a_title_case_headline_verb_is_a_cue() -> None:
+    text = "Dock Workers Union Endorses Ana Ruiz For Governor\n\nThe union met on Monday.\n"
+    [headline] = _json(text)["attributions"]
+    assert headline["cue"] == _span(text, "Endorses")
+    assert headline["mention"] == _span(text, "Dock Workers Union")
+    assert headline["content"] == _span(text, "Ana Ruiz For Governor")
+
+
+def test_a_participle_opening_the_sentence_takes_the_subject_after_the_comma() -> None:
+    text = ("Citing the storm damage, the port authority closed the pier.\n"
+            "After saying the pier was safe, the mayor reopened it.\n")
+    citing, saying = _json(text)["attributions"]
+    assert citing["cue"] == _span(text, "Citing")
+    assert citing["mention"] == _span(text, "the port authority")
+    assert citing["content"] == _span(text, "the storm damage")
+    assert saying["cue"] == _span(text, "saying")
+    assert saying["mention"] == _span(text, "the mayor")
+    assert saying["content"] == _span(text, "the pier was safe")
+
+
+def test_a_cue_word_after_a_possessive_is_a_noun() -> None:
+    text = ("Editor’s note: Ana Ruiz is a former harbor pilot.\n"
+            "Ruiz’s proposed tax would fund the sea wall, she said.\n")
+    [said] = _json(text)["attributions"]
+    assert said["cue"] == _span(text, "said")
+    assert said["mention"] == _span(text, "she")
+
+
+def test_a_phrase_of_stance_is_a_cue_right_after_its_subject() -> None:
+    text = ("The harbor pilots sided with the mayor on the sea wall.\n"
+            "Councilwoman Tia Brooks distanced herself from the plan on Monday.\n")
+    sided, distanced = _json(text)["attributions"]
+    assert sided["cue"] == _span(text, "sided with")
+    assert sided["mention"] == _span(text, "The harbor pilots")
+    assert sided["content"] == _span(text, "the mayor on the sea wall")
+    assert distanced["cue"] == _span(text, "distanced herself from")
+    assert distanced["mention"] == _span(text, "Councilwoman Tia Brooks")
+    assert distanced["content"] == _span(text, "the plan on Monday")
+
+
+def test_a_participles_subject_ends_before_the_clauses_verb() -> None:
+    text = "Minutes later, the harbor union issued a statement saying the strike was over.\n"
+    [saying] = _json(text)["attributions"]
+    assert saying["cue"] == _span(text, "saying")
+    assert saying["mention"] == _span(text, "the harbor union")
+    assert saying["content"] == _span(text, "the strike was over")
+
+
+def test_an_issued_statement_is_a_cue_unless_saying_follows() -> None:
+    text = ("Ruiz released a statement in opposition to the new tax.\n"
+            "The union released a statement saying the pier was safe.\n")
+    released, saying = _json(text)["attributions"]
+    assert released["cue"] == _span(text, "released a statement")
+    assert released["mention"] == _span(text, "Ruiz")
+    assert released["content"] == _span(text, "in opposition to the new tax")
+    assert saying["cue"] == _span(text, "saying")
+    assert saying["mention"] == _span(text, "The union")
+
+
+def test_a_name_given_after_an_indefinite_noun_is_no_cue() -> None:
+    text = ("Ruiz leads a group called Friends of the Pier.\n"
+            "Ruiz called the plan a disaster.\n")
+    [called] = _json(text)["attributions"]
+    assert called["cue"] == _span(text, "called", 1)
+    assert called["mention"] == _span(text, "Ruiz", 1)
+    assert called["content"] == _span(text, "the plan a disaster")
+
+
+def test_a_cue_word_that_makes_another_verb_with_the_next_word_is_no_cue() -> None:
+    text = ("Ruiz showed up at the pier on Monday.\n"
+            "The union called off the strike, adding to the confusion.\n")
+    assert _json(text)["attributions"] == []
+
+
+def test_an_adjective_of_stance_after_a_form_of_be_is_a_cue() -> None:
+    text = ("Senator Ruth Adeyemi has been especially critical of the port tax.\n"
+            "Voters critical of the plan stayed home.\n")
+    [critical] = _json(text)["attributions"]
+    assert critical["cue"] == _span(text, "critical of")
+    assert critical["mention"] == _span(text, "Senator Ruth Adeyemi")
+    assert critical["content"] == _span(text, "the port tax")
+
+
+def test_that_said_and_a_participle_after_an_article_are_no_cues() -> None:
+    text = ("That said, the pier reopened on Monday.\n"
+            "China is militarizing the disputed waters, the admiral said.\n")
+    [said] = _json(text)["attributions"]
+    assert said["cue"] == _span(text, "said", 1)
+    assert said["mention"] == _span(text, "the admiral")
+    assert said["content"] == _span(text, "China is militarizing the disputed waters")
