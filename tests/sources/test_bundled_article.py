@@ -122,8 +122,8 @@ def test_anonymity_and_its_reason_agree_with_the_deck(
     checked = 0
     for item in items:
         asks_why = re.search(r"\b(?:why|reason|explanation)\b", item["prompt"], re.IGNORECASE)
-        gives_none = re.search(r"\b(?:no reason|none|nothing|unexplained|not say)\b", item["answer"],
-                               re.IGNORECASE)
+        gives_none = re.search(r"\b(?:no reason|none|nothing|unexplained|not (?:say|explain))\b",
+                               item["answer"], re.IGNORECASE)
         gives_why = gives_none or re.search(r"\b(?:reason|due to|because)\b", item["answer"],
                                             re.IGNORECASE)
         if item["kind"] != "anonymity" or not (asks_why and gives_why):
