@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import random
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -177,17 +178,23 @@ def _arrange_options(deck: Deck, items: list[Item], seed: int) -> list[tuple[Opt
 
     Each item's answer takes each of its own letters with the same chance, so an item with
     five options is answered E one time in five, like any other letter. The letters are cut
-    into bands at the quiz's option counts (with four- and five-option items: A-D and E); an
-    item first draws a band in proportion to its width among its own letters, then a letter
-    in the band, balanced against the other items that drew that band. A letter's fair share
-    so far is the sum, over the items that drew its band, of 1/the band's width. A letter
-    SLACK or more answers behind its share is taken first; one SLACK or more ahead is passed
-    over. So a key never reads "C, C, B, C, C", yet the letters are not forced into an exact
-    rotation that would let whoever knows three of four answers deduce the fourth. (Balancing
-    over all of an item's letters at once would favour a letter few items have: it is never
-    behind and seldom ahead.) The distractors fill the other places in seeded random order.
-    Items are visited in a seeded random order, so an item's letters depend on the items
-    chosen with it.
+    into bands at the quiz's option counts (with three-, four- and five-option items: A-C, D
+    and E). An item first chooses its band, then a letter in the band, balanced against the
+    other items that chose that band: a letter's fair share so far is the sum, over those
+    items, of 1/the band's width. A letter SLACK or more answers behind its share is taken
+    first; one SLACK or more ahead is passed over.
+
+    The band is chosen cut by cut: at each cut inside the item's letters, "at or above it?"
+    with the chance that keeps every letter at 1/size. Each cut's answers come from one
+    systematic sample (a running sum of the chances and one random phase per cut), so the
+    items that pass a cut stay within one of its expected count: a band of one letter (D
+    among three- and four-option items) is balanced too. (Balancing over all of an item's
+    letters at once favoured a letter few items have: it is never behind and seldom ahead.)
+
+    So a key never reads "C, C, B, C, C", yet the letters are not forced into an exact
+    rotation that would let whoever knows three of four answers deduce the fourth. The
+    distractors fill the other places in seeded random order. Items are visited in a seeded
+    random order, so an item's letters depend on the items chosen with it.
     """
     rng = _rng(deck.id, seed, "options")
     for item in items:
@@ -197,22 +204,28 @@ def _arrange_options(deck: Deck, items: list[Item], seed: int) -> list[tuple[Opt
     cuts = sorted({1 + len(item.distractors) for item in items})
     visit = list(range(len(items)))
     rng.shuffle(visit)
+    # One random phase and running sum per cut that some item's letters span, drawn from
+    # their own stream so that the letters' draws stay those a quiz of one band takes.
+    bands = _rng(deck.id, seed, "bands")
+    phase = {cut: bands.random() for cut in cuts[:-1]}
+    passed = dict.fromkeys(cuts[:-1], 0.0)
     used = [0] * len(LETTERS)
     fair = [0.0] * len(LETTERS)
     arranged: list[tuple[Option, ...]] = [() for _ in items]
     for n in visit:
         item = items[n]
         size = 1 + len(item.distractors)
-        # The band [low, high): one draw among the item's letters picks it, so each band
-        # comes up in proportion to its width (no draw when the item spans one band).
-        low, high = 0, cuts[0]
-        if size > cuts[0]:
-            letter = rng.randrange(size)
-            for cut in cuts:
-                if letter < cut:
-                    high = cut
-                    break
-                low = cut
+        low, high = 0, size
+        for cut in cuts:
+            if cut >= size:
+                break
+            # At or above this cut, given at or above `low`: (size - cut) of (size - low).
+            before = math.floor(passed[cut] + phase[cut])
+            passed[cut] += (size - cut) / (size - low)
+            if math.floor(passed[cut] + phase[cut]) == before:
+                high = cut
+                break
+            low = cut
         band = range(low, high)
         for k in band:
             fair[k] += 1 / len(band)

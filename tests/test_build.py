@@ -261,8 +261,23 @@ def test_help_keeps_jinja_out_of_quizgen_help() -> None:
     import subprocess
 
     code = ("import sys; from quizgen.cli import cli\n"
-            "assert 'jinja2' not in sys.modules, 'jinja2 imported at startup'\n")
-    subprocess.run([sys.executable, "-c", code], check=True)
+            "try:\n    cli.main(['--help'], standalone_mode=False)\nexcept SystemExit:\n    pass\n"
+            "assert 'jinja2' not in sys.modules, 'jinja2 imported for --help'\n"
+            "assert 'genanki' not in sys.modules, 'genanki imported for --help'\n")
+    subprocess.run([sys.executable, "-c", code], check=True, stdout=subprocess.DEVNULL)
+
+
+def test_sources_loads_neither_the_outputs_nor_package_metadata() -> None:
+    # `quizgen sources` is run once per article in batches: it loads only its own command.
+    import subprocess
+
+    article = ROOT / "decks" / "iran-pakistan-2024" / "article.txt"
+    code = ("import sys; from quizgen.cli import cli\n"
+            f"cli.main(['sources', '--json', {str(article)!r}], standalone_mode=False)\n"
+            "loaded = [m for m in ('quizgen.outputs', 'importlib.metadata', 'jinja2')\n"
+            "          if m in sys.modules]\n"
+            "assert not loaded, loaded\n")
+    subprocess.run([sys.executable, "-c", code], check=True, stdout=subprocess.DEVNULL)
 
 
 def test_a_build_that_fails_late_leaves_the_previous_site_whole(tmp_path: Path) -> None:

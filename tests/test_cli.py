@@ -26,6 +26,12 @@ def test_version() -> None:
     assert run("--version") == (0, f"quizgen, version {__version__}\n", "")
 
 
+def test_a_mistyped_command_gets_a_suggestion() -> None:
+    code, out, err = run("sourcse", "article.txt")
+    assert (code, out) == (2, "")
+    assert err.endswith("Error: No such command 'sourcse'. Did you mean 'sources'?\n")
+
+
 def test_validate_a_valid_deck(workdir: Path) -> None:
     ok = (0, "decks/mini/deck.yaml: 4 items, 0 errors, 0 warnings: valid\n", "")
     assert run("validate") == ok

@@ -73,7 +73,7 @@ def test_quiz_header_names_the_deck_and_its_source(mini: Quiz) -> None:
 def test_quiz_embeds_answers_for_grading_as_json(mini: Quiz) -> None:
     page = render_html(mini, "quiz")
     assert ('<script type="application/json" id="quiz-data">{"answers": {"claim-temporary": '
-            '"A", "fact-repair-weeks": "B", "hedging-not-reached": "B", '
+            '"A", "fact-repair-weeks": "D", "hedging-not-reached": "B", '
             '"who-said-bridge-unsafe": "C"}, "deck": "mini", '
             f'"store": "quizgen:mini:v1:{order_hash(mini)}", "version": "1"}}</script>') in page
 

@@ -40,9 +40,16 @@ class QuizgenGroup(click.Group):
         return sorted(set(super().list_commands(ctx)) | COMMANDS.keys())
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
-        """Give a command, importing the module that registers it the first time."""
-        if cmd_name not in self.commands and cmd_name in COMMANDS:
-            importlib.import_module(f"quizgen.cli.{COMMANDS[cmd_name]}")
+        """Give a command, importing the module that registers it the first time.
+
+        An unknown name loads every module, so that click's "Did you mean …?" can see the
+        commands to suggest (it reads the registered ones).
+        """
+        if cmd_name not in self.commands:
+            modules = ([COMMANDS[cmd_name]] if cmd_name in COMMANDS
+                       else sorted(set(COMMANDS.values())))
+            for module in modules:
+                importlib.import_module(f"quizgen.cli.{module}")
         return super().get_command(ctx, cmd_name)
 
     def invoke(self, ctx: click.Context) -> Any:
