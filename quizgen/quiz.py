@@ -197,11 +197,8 @@ def _arrange_options(deck: Deck, items: list[Item], seed: int) -> list[tuple[Opt
     random order, so an item's letters depend on the items chosen with it.
     """
     rng = _rng(deck.id, seed, "options")
-    for item in items:
-        if 1 + len(item.distractors) > len(LETTERS):  # validation allows at most 4
-            raise ValueError(f"item {item.id!r} has {1 + len(item.distractors)} options; at "
-                             f"most {len(LETTERS)}")
-    cuts = sorted({1 + len(item.distractors) for item in items})
+    sizes = [_size(item) for item in items]  # checks each against LETTERS first
+    cuts = sorted(set(sizes))
     visit = list(range(len(items)))
     rng.shuffle(visit)
     # One random phase and running sum per cut that some item's letters span, drawn from
@@ -213,8 +210,7 @@ def _arrange_options(deck: Deck, items: list[Item], seed: int) -> list[tuple[Opt
     fair = [0.0] * len(LETTERS)
     arranged: list[tuple[Option, ...]] = [() for _ in items]
     for n in visit:
-        item = items[n]
-        size = 1 + len(item.distractors)
+        item, size = items[n], sizes[n]
         low, high = 0, size
         for cut in cuts:
             if cut >= size:
