@@ -361,8 +361,7 @@ def _read_cue(text: str, start: int, end: int, sentence: tuple[int, int], paragr
         # the subject after the comma.
         comma = text.find(",", end, s_end)
         np_start = comma + 1 + (text[comma + 1:comma + 2] == " ")
-        after_comma = (_DET_NP.match(text, np_start, s_end) or
-                       _NP_START.match(text, np_start, s_end)) if comma >= 0 else None
+        after_comma = _subject_np(text, np_start, s_end) if comma >= 0 else None
         if after_comma is not None:
             mention = Mention(after_comma.start(), after_comma.end() - (
                 after_comma.group().endswith(" ")))
@@ -468,9 +467,11 @@ _ACTION_VERB = re.compile(
     r"(?:attack|seek|sought|sign|decide|post|plan|back|welcome|"
     r"hail|applaud|cheer|frame|portray|highlight|identif|learn|see|saw|view|reports$)")
 _SPEECH_USE = re.compile(r"(?:\s+\S+){0,6}?\s+(?:as|that|for\s+saying|over)\b|\s*:")
-_DETERMINER_END = re.compile(
-    r"\b(?:a|an|the|this|that|these|those|its|his|her|their|our|my|your|any|no|every)\s+$",
-    re.IGNORECASE)
+# Determiners before a noun; an "-ed" word after one of them is an adjective ("the disputed
+# waters"), but after "that" it may be a verb ("officials said that asked …").
+_ARTICLES = r"a|an|the|its|his|her|their|our|my|your|any|no|every"
+_DETERMINER_END = re.compile(rf"\b(?:{_ARTICLES}|this|that|these|those)\s+$", re.IGNORECASE)
+_ARTICLE_END = re.compile(rf"\b(?:{_ARTICLES})\s+$", re.IGNORECASE)
 # A possessive right before a cue word ("Editor’s note", "Rubio’s proposed credit"), not a
 # contraction of "is" or "has" ("he’s said", "that’s according to").
 _POSSESSIVE_END = re.compile(
@@ -479,8 +480,6 @@ _POSSESSIVE_END = re.compile(
 _NAMING = frozenset("called dubbed named titled labeled labelled".split())
 _INDEFINITE_NP_END = re.compile(r"\b(?:an?|another)\s+(?:[\w’'-]+\s+){0,3}?[a-z][\w’'-]*\s+$",
                                 re.IGNORECASE)
-_ARTICLE_END = re.compile(r"\b(?:a|an|the|its|his|her|their|our|my|your|any|no|every)\s+$",
-                          re.IGNORECASE)
 _DETERMINER = re.compile(r"\b(?:an?|the|this|that|its|his|her|their)\s")
 _QUOTE_IN = re.compile(r"[“\"]|''")
 _WITH_NP = re.compile(r"\bwith\s+((?:[\w’'.-]+\s+){0,6}?[\w’'.-]+?)\s+"
@@ -534,6 +533,12 @@ _NP_START = re.compile(
     r"(?=[a-z]+(?:ed|s)\b)\S+|(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I|[Ii]t))")
 
 
+def _subject_np(text: str, start: int, end: int) -> re.Match[str] | None:
+    """Match the noun phrase of a subject at start: a determiner's phrase up to its verb
+    ("the harbor union issued …" gives "the harbor union"), else a name or pronoun."""
+    return _DET_NP.match(text, start, end) or _NP_START.match(text, start, end)
+
+
 def _clause_subject(text: str, clause_start: int, cue_start: int) -> Mention | None:
     """Give the subject a participle ("…, saying") shares with its clause's main verb."""
     start = max(clause_start, cue_start - 2 * REACH)
@@ -558,11 +563,7 @@ def _clause_subject(text: str, clause_start: int, cue_start: int) -> Mention | N
         break
     while start < cue_start and text[start].isspace():
         start += 1
-    # "the harbor union issued a statement saying …": a determiner's noun phrase ends before
-    # its verb, not with it.
-    match = _DET_NP.match(text, start, cue_start) or _NP_START.match(text, start, cue_start)
-    if match is not None and text[match.start():match.end()].strip() in ("The", "A", "An"):
-        match = _DET_NP.match(text, start, cue_start)
+    match = _subject_np(text, start, cue_start)  # a bare "The" is among _LEAD_WORDS
     if match is None or text[match.start():match.end()].strip().lower() in _LEAD_WORDS:
         return None
     end = match.end()
