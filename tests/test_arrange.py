@@ -188,6 +188,15 @@ def test_a_ten_question_sheet_spreads_its_letters_evenly(bundled: Deck) -> None:
         assert max(letter_counts(quiz).values()) <= 4, (seed, key_letters(quiz))
 
 
+def assert_near_fair_shares(quiz: Quiz, seed: int) -> None:
+    """A letter's fair share is the sum of 1/(number of options) over the questions that have
+    it: no letter may end more than SLACK + 1 away from it."""
+    counts = letter_counts(quiz)
+    for k, letter in enumerate(LETTERS):
+        fair = sum(1 / len(q.options) for q in quiz.questions if len(q.options) > k)
+        assert abs(counts[letter] - fair) <= SLACK + 1, (seed, counts)
+
+
 def test_every_letter_stays_near_its_fair_share(bundled: Deck, mini: Deck) -> None:
     # A letter's fair share is the sum of 1/(number of options) over the questions that have
     # it; whatever the filters, no letter ends more than SLACK + 1 away from it.
@@ -199,11 +208,7 @@ def test_every_letter_stays_near_its_fair_share(bundled: Deck, mini: Deck) -> No
                 pool = [i for i in deck.items if not picked or i.kind in picked]
                 if count is not None and count > len(pool):
                     continue
-                quiz = arrange(deck, seed, count=count, kinds=picked)
-                counts = letter_counts(quiz)
-                for k, letter in enumerate(LETTERS):
-                    fair = sum(1 / len(q.options) for q in quiz.questions if len(q.options) > k)
-                    assert abs(counts[letter] - fair) <= SLACK + 1, (seed, counts)
+                assert_near_fair_shares(arrange(deck, seed, count=count, kinds=picked), seed)
 
 
 @pytest.mark.parametrize("dropped", [0, 1, 2], ids=["whole-deck", "one-fewer", "two-fewer"])
@@ -237,11 +242,7 @@ def test_a_deck_mixing_three_and_four_options_keeps_every_letter_near_its_share(
         replace(item, distractors=item.distractors[:2]) if item.id in cut else item
         for item in bundled.items))
     for seed in range(100):
-        quiz = arrange(deck, seed)
-        counts = letter_counts(quiz)
-        for k, letter in enumerate(LETTERS):
-            fair = sum(1 / len(q.options) for q in quiz.questions if len(q.options) > k)
-            assert abs(counts[letter] - fair) <= SLACK + 1, (seed, counts)
+        assert_near_fair_shares(arrange(deck, seed), seed)
 
 
 def test_four_questions_are_not_forced_into_four_letters(bundled: Deck) -> None:
